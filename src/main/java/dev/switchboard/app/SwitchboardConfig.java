@@ -1,0 +1,30 @@
+package dev.switchboard.app;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Switchboard's own settings (prefix {@code switchboard}); each has a default. */
+@ConfigMapping(prefix = "switchboard")
+public interface SwitchboardConfig {
+
+    /**
+     * Where the embedded PostgreSQL keeps its files when no {@code quarkus.datasource.jdbc.url} is set
+     * (env {@code SWITCHBOARD_DATA_DIR}); default {@code ~/.switchboard/data}. Read by {@link Main} before start.
+     */
+    Optional<String> dataDir();
+
+    /** Largest accepted request body; larger ones get 413. */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
+
+    /** How often each instance folds in feedback that reached the log by another path (e.g. another replica). */
+    @WithDefault("1s")
+    Duration syncInterval();
+
+    /** How often learned state is snapshotted, bounding the replay after a restart. */
+    @WithDefault("30s")
+    Duration snapshotInterval();
+}

@@ -1,0 +1,74 @@
+package dev.switchboard.learning;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an algorithm's params from a map of JSON-like values and rejects what it does not know. Each getter takes
+ * the default used when the param is absent; {@link #finish()} fails on any param no getter asked for.
+ */
+public final class ParamReader {
+
+    private final String algorithm;
+    private final Map<String, Object> params;
+    private final Set<String> read = new HashSet<>();
+
+    public ParamReader(String algorithm, Map<String, Object> params) {
+        this.algorithm = algorithm;
+        this.params = params;
+    }
+
+    /** A finite number within [min, max]. */
+    public double number(String name, double defaultValue, double min, double max) {
+        read.add(name);
+        Object value = params.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!(value instanceof Number)) {
+            throw invalid(name + " must be a number, got " + describe(value));
+        }
+        double x = ((Number) value).doubleValue();
+        if (!Double.isFinite(x) || x < min || x > max) {
+            throw invalid(name + " must be in [" + min + ", " + max + "], got " + x);
+        }
+        return x;
+    }
+
+    /** A positive number (no upper bound). */
+    public double positive(String name, double defaultValue) {
+        double x = number(name, defaultValue, 0, Double.MAX_VALUE);
+        if (x == 0) {
+            throw invalid(name + " must be > 0, got 0");
+        }
+        return x;
+    }
+
+    /** A whole number within [min, max]. */
+    public int integer(String name, int defaultValue, int min, int max) {
+        double x = number(name, defaultValue, min, max);
+        if (x != Math.rint(x)) {
+            throw invalid(name + " must be a whole number, got " + x);
+        }
+        return (int) x;
+    }
+
+    /** Fails if the params hold a name that no getter asked for. */
+    public void finish() {
+        for (String name : params.keySet()) {
+            if (!read.contains(name)) {
+                String known = read.isEmpty() ? "no params" : String.join(", ", new java.util.TreeSet<>(read));
+                throw invalid("unknown param " + name + "; " + algorithm + " takes " + known);
+            }
+        }
+    }
+
+    private InvalidParamsException invalid(String message) {
+        return new InvalidParamsException(algorithm + ": " + message);
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.switchboard.learning;
+
+import dev.switchboard.learning.encoding.Context;
+import dev.switchboard.learning.encoding.FeatureSpace;
+import dev.switchboard.learning.encoding.FeatureVector;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything one policy has learned: its feature space, its learner, and reward totals per arm. It is a pure fold over
+ * the feedback: the same feedback in the same order gives the same model, which is what makes a snapshot plus a replay
+ * of the feedback since equal to the model that was lost.
+ *
+ * <p>Thread-safe: every method holds the model's monitor, and none does I/O.
+ */
+public final class PolicyModel {
+
+    private static final int FORMAT = 1;
+
+    private LearnerConfig config;
+    private final FeatureSpace features;
+    private final Learner learner;
+    private double[] rewardCount;
+    private double[] rewardSum;
+
+    private PolicyModel(LearnerConfig config, FeatureSpace features, Learner learner, double[] count, double[] sum) {
+        this.config = config;
+        this.features = features;
+        this.learner = learner;
+        this.rewardCount = count;
+        this.rewardSum = sum;
+    }
+
+    public static PolicyModel create(LearnerConfig config, int arms) {
+        return new PolicyModel(config, new FeatureSpace(config.featureCapacity()), config.newLearner(arms),
+                new double[arms], new double[arms]);
+    }
+
+    public synchronized LearnerConfig config() {
+        return config;
+    }
+
+    public synchronized int arms() {
+        return rewardCount.length;
+    }
+
+    /** Chooses among {@code candidates} (distinct arm indices, at least one) for this context. */
+    public synchronized Choice choose(Context context, int[] candidates, RandomGenerator rng) {
+        return learner.choose(features.encode(context), candidates, rng);
+    }
+
+    /** Folds in one reward in [0, 1] for {@code arm}, chosen in {@code context}. */
+    public synchronized void learn(int arm, Context context, double reward) {
+        if (!(reward >= 0 && reward <= 1)) {
+            throw new IllegalArgumentException("reward must be in [0, 1], got " + reward);
+        }
+        FeatureVector x = features.learn(context);
+        learner.learn(arm, x, reward);
+        rewardCount[arm] += 1;
+        rewardSum[arm] += reward;
+    }
+
+    public synchronized void addArm() {
+        learner.addArm();
+        rewardCount = Arrays.copyOf(rewardCount, rewardCount.length + 1);
+        rewardSum = Arrays.copyOf(rewardSum, rewardSum.length + 1);
+    }
+
+    /**
+     * Applies new params of the same algorithm, keeping what was learned.
+     *
+     * @throws InvalidParamsException if the algorithm differs
+     */
+    public synchronized void reconfigure(LearnerConfig newConfig) {
+        if (!newConfig.algorithm().equals(config.algorithm())) {
+            throw new InvalidParamsException("algorithm is " + config.algorithm() + " and cannot become "
+                    + newConfig.algorithm());
+        }
+        learner.reconfigure(newConfig);
+        features.setCapacity(newConfig.featureCapacity());
+        config = newConfig;
+    }
+
+    public synchronized double rewardCount(int arm) {
+        return rewardCount[arm];
+    }
+
+    public synchronized double rewardSum(int arm) {
+        return rewardSum[arm];
+    }
+
+    /** The number of feature dimensions learned so far, bias and overflow included. */
+    public synchronized int featureDimension() {
+        return features.dimension();
+    }
+
+    /** The learned state (not the config) as bytes. */
+    public synchronized byte[] snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT);
+            out.writeInt(rewardCount.length);
+            for (int i = 0; i < rewardCount.length; i++) {
+                out.writeDouble(rewardCount[i]);
+                out.writeDouble(rewardSum[i]);
+            }
+            features.writeTo(out);
+            learner.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Restores a {@link #snapshot()} under {@code config} (of the same algorithm, params possibly changed). */
+    public static PolicyModel restore(LearnerConfig config, byte[] snapshot) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IllegalArgumentException("unknown snapshot format " + format);
+            }
+            int arms = in.readInt();
+            double[] count = new double[arms];
+            double[] sum = new double[arms];
+            for (int i = 0; i < arms; i++) {
+                count[i] = in.readDouble();
+                sum[i] = in.readDouble();
+            }
+            FeatureSpace features = FeatureSpace.readFrom(in, config.featureCapacity());
+            return new PolicyModel(config, features, config.readLearner(in), count, sum);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.switchboard.learning.algorithms;
+
+import dev.switchboard.learning.Choice;
+import dev.switchboard.learning.Learner;
+import dev.switchboard.learning.LearnerConfig;
+import dev.switchboard.learning.ParamReader;
+import dev.switchboard.learning.encoding.FeatureVector;
+import dev.switchboard.learning.explore.NormalScore;
+import dev.switchboard.learning.explore.ProbabilityOfBest;
+import dev.switchboard.learning.explore.ScoreDistribution;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Linear Thompson sampling (Agrawal and Goyal, "Thompson Sampling for Contextual Bandits with Linear Payoffs", ICML
+ * 2013) on the disjoint model: each arm's weights have the posterior {@code N(θ_a, v²A_a⁻¹)}.
+ *
+ * <p>For one context only the score {@code xᵀθ̃_a} matters, and it is exactly {@code N(θ_aᵀx, v²·xᵀA_a⁻¹x)}; the arms'
+ * scores are independent. So instead of sampling d-dimensional weights, it computes each candidate's probability of
+ * the highest score ({@link ProbabilityOfBest}) and draws from that vector: the same policy, with an exact propensity,
+ * in O(nnz²) per arm instead of a Cholesky factorisation.
+ */
+public final class LinTs implements Learner {
+
+    public static final String NAME = "lin-ts";
+
+    /**
+     * @param v scale of the posterior, > 0 (default 0.25)
+     * @param lambda ridge prior, > 0 (default 1)
+     * @param maxFeatures most feature dimensions, bias and overflow bucket included (default 256)
+     */
+    public record Config(double v, double lambda, int maxFeatures) implements LearnerConfig {
+
+        public static Config parse(Map<String, Object> params) {
+            ParamReader reader = new ParamReader(NAME, params);
+            Config config = new Config(reader.positive("v", 0.4), reader.positive("lambda", 1),
+                    LinearParams.maxFeatures(reader));
+            reader.finish();
+            return config;
+        }
+
+        @Override
+        public String algorithm() {
+            return NAME;
+        }
+
+        @Override
+        public Map<String, Object> params() {
+            return Map.of("v", v, "lambda", lambda, "maxFeatures", maxFeatures);
+        }
+
+        @Override
+        public int featureCapacity() {
+            return maxFeatures;
+        }
+
+        @Override
+        public Learner newLearner(int arms) {
+            return new LinTs(this, LinearArms.create(arms, lambda));
+        }
+
+        @Override
+        public Learner readLearner(DataInput in) throws IOException {
+            return new LinTs(this, LinearArms.readFrom(in, lambda));
+        }
+    }
+
+    private Config config;
+    private final LinearArms arms;
+
+    private LinTs(Config config, LinearArms arms) {
+        this.config = config;
+        this.arms = arms;
+    }
+
+    @Override
+    public Choice choose(FeatureVector x, int[] candidates, RandomGenerator rng) {
+        double[] estimates = new double[candidates.length];
+        ScoreDistribution[] posteriors = new ScoreDistribution[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            RidgeRegression arm = arms.arm(candidates[i]);
+            estimates[i] = arm.mean(x);
+            posteriors[i] = new NormalScore(estimates[i], config.v() * Math.sqrt(arm.variance(x)));
+        }
+        return Candidates.draw(candidates, estimates, ProbabilityOfBest.of(posteriors), rng);
+    }
+
+    @Override
+    public void learn(int arm, FeatureVector x, double reward) {
+        arms.learn(arm, x, reward);
+    }
+
+    @Override
+    public void addArm() {
+        arms.addArm();
+    }
+
+    @Override
+    public void reconfigure(LearnerConfig config) {
+        this.config = (Config) config;
+        arms.setLambda(this.config.lambda());
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+        arms.writeTo(out);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.switchboard.learning.encoding;
+
+/**
+ * A sparse encoded context: the active dimensions of a {@link FeatureSpace} with their values, plus the squared norm
+ * of the features that the space has not seen yet.
+ *
+ * <p>Unseen features have no learned weight, so they add nothing to an estimate, but they do add uncertainty: in a
+ * ridge regression with prior {@code λI} a never-updated dimension contributes exactly {@code x²/λ} to
+ * {@code xᵀA⁻¹x}. Keeping their squared norm lets the contextual learners account for them without growing the space
+ * on a read.
+ *
+ * <p>Immutable; the arrays are owned by this object and never exposed.
+ */
+public final class FeatureVector {
+
+    private final int[] indices;
+    private final double[] values;
+    private final double unseenSquaredNorm;
+
+    FeatureVector(int[] indices, double[] values, double unseenSquaredNorm) {
+        this.indices = indices;
+        this.values = values;
+        this.unseenSquaredNorm = unseenSquaredNorm;
+    }
+
+    /** A vector of explicit entries, for tests and benchmarks; indices must be distinct and non-negative. */
+    public static FeatureVector of(int[] indices, double[] values) {
+        if (indices.length != values.length) {
+            throw new IllegalArgumentException("indices and values differ in length");
+        }
+        return new FeatureVector(indices.clone(), values.clone(), 0);
+    }
+
+    public int nonZeros() {
+        return indices.length;
+    }
+
+    public int index(int k) {
+        return indices[k];
+    }
+
+    public double value(int k) {
+        return values[k];
+    }
+
+    /** One more than the largest active index: the dimension a model needs to hold this vector. */
+    public int requiredDimension() {
+        int max = -1;
+        for (int index : indices) {
+            max = Math.max(max, index);
+        }
+        return max + 1;
+    }
+
+    public double unseenSquaredNorm() {
+        return unseenSquaredNorm;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.switchboard.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.service.FeedbackService;
+import dev.switchboard.service.InvalidInputException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/feedback")
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedbackResource {
+
+    private static final Set<String> FIELDS = Set.of("decisionId", "reward");
+
+    private final FeedbackService feedback;
+    private final RequestBodies bodies;
+
+    FeedbackResource(FeedbackService feedback, RequestBodies bodies) {
+        this.feedback = feedback;
+        this.bodies = bodies;
+    }
+
+    @POST
+    @Operation(summary = "Send the reward in [0, 1] for a decision; answers once it is durably stored")
+    public Map<String, Object> record(byte[] body) {
+        ObjectNode request = bodies.object(body, FIELDS);
+        String id = RequestBodies.requiredText(request, "decisionId");
+        double reward = RequestBodies.requiredNumber(request, "reward");
+        UUID decisionId;
+        try {
+            decisionId = UUID.fromString(id);
+            if (!decisionId.toString().equalsIgnoreCase(id)) {
+                throw new IllegalArgumentException(id);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("decisionId must be a UUID as /select returned it", "/decisionId");
+        }
+        feedback.record(decisionId, reward);
+        return Map.of("decisionId", decisionId.toString(), "reward", reward, "status", "stored");
+    }
+}

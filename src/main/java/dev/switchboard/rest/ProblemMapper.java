@@ -1,0 +1,85 @@
+package dev.switchboard.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.service.BodyTooLargeException;
+import dev.switchboard.service.ConflictException;
+import dev.switchboard.service.InvalidInputException;
+import dev.switchboard.service.RewardOutOfRangeException;
+import dev.switchboard.service.UnknownEntityException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where errors become HTTP: every error is {@code application/problem+json} (RFC 9457) with
+ * {@code status}, {@code title} and {@code detail}, and never a stack trace or a Java class name.
+ */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e, UriInfo uri) {
+        return problem(400, "Invalid request", e.getMessage(), uri, e.pointer());
+    }
+
+    @ServerExceptionMapper
+    public Response unknown(UnknownEntityException e, UriInfo uri) {
+        return problem(404, "Not found", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return problem(409, "Conflict", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response outOfRange(RewardOutOfRangeException e, UriInfo uri) {
+        return problem(422, "Reward out of range", e.getMessage(), uri, "/reward");
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(BodyTooLargeException e, UriInfo uri) {
+        return problem(413, "Request body too large", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at " + uri.getPath();
+            case 405 -> "method not allowed on " + uri.getPath();
+            case 406 -> "this resource answers application/json only";
+            case 415 -> "send the body as application/json";
+            default -> title;
+        };
+        return problem(status, title, detail, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
+        return problem(500, "Internal error", "the server failed to answer; error id " + errorId, uri, null);
+    }
+
+    static Response problem(int status, String title, String detail, UriInfo uri, String pointer) {
+        Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
+                pointer);
+        String body;
+        try {
+            body = MAPPER.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + ",\"title\":\"" + title + "\"}";
+        }
+        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.switchboard.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.service.DecisionService;
+import dev.switchboard.service.Identifiers;
+import dev.switchboard.service.InvalidInputException;
+import dev.switchboard.service.SelectResult;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/select")
+@Produces(MediaType.APPLICATION_JSON)
+public class SelectResource {
+
+    private static final Set<String> FIELDS = Set.of("policy", "context", "arms");
+
+    private final DecisionService decisions;
+    private final RequestBodies bodies;
+
+    SelectResource(DecisionService decisions, RequestBodies bodies) {
+        this.decisions = decisions;
+        this.bodies = bodies;
+    }
+
+    @POST
+    @Operation(summary = "Choose the arm (model) for a context; the decision is logged with its propensity")
+    public SelectResult select(byte[] body) {
+        ObjectNode request = bodies.object(body, FIELDS);
+        String policy = RequestBodies.requiredText(request, "policy");
+        Identifiers.require(policy, "policy", "/policy");
+        return decisions.select(policy, request.get("context"), arms(request.get("arms")));
+    }
+
+    private static List<String> arms(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new InvalidInputException("arms must be a non-empty array of arm ids", "/arms");
+        }
+        List<String> arms = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode arm = node.get(i);
+            if (!arm.isTextual()) {
+                throw new InvalidInputException("arm ids are strings", "/arms/" + i);
+            }
+            Identifiers.require(arm.textValue(), "arm id", "/arms/" + i);
+            if (seen.add(arm.textValue())) {
+                arms.add(arm.textValue());
+            }
+        }
+        return arms;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.switchboard.service;
+
+import dev.switchboard.learning.PolicyModel;
+import dev.switchboard.learning.encoding.Context;
+import dev.switchboard.store.FeedbackRecord;
+import dev.switchboard.store.SnapshotRecord;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One policy in memory: its current definition, its learned model, and how far into its feedback log the model has
+ * folded. Feedback reaches it out of order (concurrent requests, the log reader); it is applied strictly in ordinal
+ * order, so the model always equals the fold of ordinals {@code 1..applied}.
+ */
+final class LivePolicy {
+
+    private volatile PolicyDefinition definition;
+    private final PolicyModel model;
+    private volatile LongAdder[] pulls;
+    private final TreeMap<Long, FeedbackRecord> pending = new TreeMap<>();
+    private long applied;
+    private long snapshotOrdinal;
+
+    LivePolicy(PolicyDefinition definition, PolicyModel model, long applied, Map<Integer, Long> decisionCounts) {
+        this.definition = definition;
+        this.model = model;
+        this.applied = applied;
+        this.snapshotOrdinal = applied;
+        this.pulls = new LongAdder[definition.arms().size()];
+        for (int i = 0; i < pulls.length; i++) {
+            pulls[i] = new LongAdder();
+            pulls[i].add(decisionCounts.getOrDefault(i, 0L));
+        }
+    }
+
+    PolicyDefinition definition() {
+        return definition;
+    }
+
+    PolicyModel model() {
+        return model;
+    }
+
+    /** Swaps in a new definition of the same policy, adding the learner state of any new arms. */
+    synchronized void redefine(PolicyDefinition newDefinition) {
+        while (model.arms() < newDefinition.arms().size()) {
+            model.addArm();
+        }
+        model.reconfigure(newDefinition.config());
+        LongAdder[] grown = Arrays.copyOf(pulls, newDefinition.arms().size());
+        for (int i = pulls.length; i < grown.length; i++) {
+            grown[i] = new LongAdder();
+        }
+        pulls = grown;
+        definition = newDefinition;
+    }
+
+    void countDecision(int position) {
+        pulls[position].increment();
+    }
+
+    long pulls(int position) {
+        LongAdder[] current = pulls;
+        return position < current.length ? current[position].sum() : 0;
+    }
+
+    /** Queues a committed feedback and folds every feedback that is now next in line. */
+    synchronized void deliver(FeedbackRecord feedback) {
+        if (feedback.ordinal() <= applied) {
+            return;
+        }
+        pending.put(feedback.ordinal(), feedback);
+        for (FeedbackRecord next = pending.remove(applied + 1); next != null; next = pending.remove(applied + 1)) {
+            Context context = ContextCodec.decode(Json.parse(next.context()), "/context");
+            model.learn(next.armPosition(), context, next.reward());
+            applied = next.ordinal();
+        }
+    }
+
+    synchronized long applied() {
+        return applied;
+    }
+
+    /** The model's state with the ordinal it includes, or null if nothing was learned since the last snapshot. */
+    synchronized SnapshotRecord snapshotIfChanged() {
+        if (applied == snapshotOrdinal) {
+            return null;
+        }
+        snapshotOrdinal = applied;
+        return new SnapshotRecord(applied, model.snapshot());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.switchboard.service;
+
+import dev.switchboard.learning.LearnerConfig;
+import dev.switchboard.store.ArmRecord;
+import dev.switchboard.store.PolicyRecord;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The definition of a live policy at one version: immutable, swapped as a whole on a PUT.
+ *
+ * @param active the positions of the arms that may be chosen
+ */
+record PolicyDefinition(long id, String name, LearnerConfig config, int version, List<ArmRecord> arms,
+        Map<String, Integer> positions, int[] active) {
+
+    static PolicyDefinition of(PolicyRecord record, LearnerConfig config) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (ArmRecord arm : record.arms()) {
+            positions.put(arm.id(), arm.position());
+        }
+        int[] active = record.arms().stream().filter(ArmRecord::active).mapToInt(ArmRecord::position).toArray();
+        return new PolicyDefinition(record.id(), record.name(), config, record.version(), List.copyOf(record.arms()),
+                Map.copyOf(positions), active);
+    }
+
+    ArmRecord arm(int position) {
+        return arms.get(position);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.switchboard.service;
+
+import dev.switchboard.learning.Algorithms;
+import dev.switchboard.learning.LearnerConfig;
+import dev.switchboard.learning.PolicyModel;
+import dev.switchboard.store.DecisionStore;
+import dev.switchboard.store.FeedbackRecord;
+import dev.switchboard.store.FeedbackStore;
+import dev.switchboard.store.PolicyRecord;
+import dev.switchboard.store.PolicyStore;
+import dev.switchboard.store.SnapshotRecord;
+import dev.switchboard.store.SnapshotStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live policies of this process, by name and by id. A policy is loaded from its latest snapshot plus a replay
+ * of the feedback logged since; afterwards {@link LivePolicy#deliver} keeps it current.
+ */
+@ApplicationScoped
+public class PolicyRegistry {
+
+    private static final int REPLAY_PAGE = 10_000;
+
+    private final PolicyStore policies;
+    private final DecisionStore decisions;
+    private final FeedbackStore feedback;
+    private final SnapshotStore snapshots;
+    private final Map<String, LivePolicy> byName = new ConcurrentHashMap<>();
+    private final Map<Long, LivePolicy> byId = new ConcurrentHashMap<>();
+
+    PolicyRegistry(PolicyStore policies, DecisionStore decisions, FeedbackStore feedback, SnapshotStore snapshots) {
+        this.policies = policies;
+        this.decisions = decisions;
+        this.feedback = feedback;
+        this.snapshots = snapshots;
+    }
+
+    /** Loads every stored policy that is not live yet. */
+    public void loadAll() {
+        List<PolicyRecord> stored = QuarkusTransaction.requiringNew().call(policies::findAll);
+        for (PolicyRecord record : stored) {
+            if (!byId.containsKey(record.id())) {
+                register(load(record));
+            }
+        }
+    }
+
+    Optional<LivePolicy> byName(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    Optional<LivePolicy> byId(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    Collection<LivePolicy> all() {
+        return byName.values();
+    }
+
+    void register(LivePolicy policy) {
+        byName.put(policy.definition().name(), policy);
+        byId.put(policy.definition().id(), policy);
+    }
+
+    void unregister(String name) {
+        LivePolicy removed = byName.remove(name);
+        if (removed != null) {
+            byId.remove(removed.definition().id());
+        }
+    }
+
+    static LearnerConfig configOf(PolicyRecord record) {
+        return Algorithms.parse(record.algorithm(), Json.parseObject(record.params()));
+    }
+
+    private LivePolicy load(PolicyRecord record) {
+        PolicyDefinition definition = PolicyDefinition.of(record, configOf(record));
+        Optional<SnapshotRecord> snapshot = QuarkusTransaction.requiringNew().call(() -> snapshots.find(record.id()));
+        PolicyModel model = snapshot.map(s -> PolicyModel.restore(definition.config(), s.state()))
+                .orElseGet(() -> PolicyModel.create(definition.config(), 0));
+        Map<Integer, Long> counts = QuarkusTransaction.requiringNew().call(() -> decisions.countsByArm(record.id()));
+        LivePolicy live = new LivePolicy(definition, model, snapshot.map(SnapshotRecord::ordinal).orElse(0L), counts);
+        live.redefine(definition);
+        catchUp(live);
+        return live;
+    }
+
+    /** Folds whatever feedback of the policy is logged beyond what it has applied. */
+    void catchUp(LivePolicy live) {
+        long id = live.definition().id();
+        while (true) {
+            long from = live.applied();
+            List<FeedbackRecord> page = QuarkusTransaction.requiringNew().call(() -> feedback.after(id, from, REPLAY_PAGE));
+            page.forEach(live::deliver);
+            if (page.size() < REPLAY_PAGE) {
+                return;
+            }
+        }
+    }
+}

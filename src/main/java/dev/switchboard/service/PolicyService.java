@@ -1,0 +1,126 @@
+package dev.switchboard.service;
+
+import dev.switchboard.learning.InvalidParamsException;
+import dev.switchboard.learning.LearnerConfig;
+import dev.switchboard.learning.PolicyModel;
+import dev.switchboard.learning.Algorithms;
+import dev.switchboard.store.ArmRecord;
+import dev.switchboard.store.PolicyRecord;
+import dev.switchboard.store.PolicyStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Creates, changes, shows and deletes policies. Definitions are serialised per process: PUTs are rare. */
+@ApplicationScoped
+public class PolicyService {
+
+    /** The outcome of a PUT. */
+    public record PutResult(boolean created, PolicyView view) {
+    }
+
+    private final PolicyStore store;
+    private final PolicyRegistry registry;
+    private final SwitchboardMetrics metrics;
+
+    PolicyService(PolicyStore store, PolicyRegistry registry, SwitchboardMetrics metrics) {
+        this.store = store;
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    public synchronized PutResult put(String name, PolicyDraft draft) {
+        Identifiers.require(name, "policy name", null);
+        LearnerConfig config = parseConfig(draft);
+        String params = Json.write(new java.util.TreeMap<>(config.params()));
+        Optional<LivePolicy> existing = registry.byName(name);
+        if (existing.isEmpty()) {
+            PolicyRecord record = QuarkusTransaction.requiringNew().call(() -> store.create(name, draft.algorithm(),
+                    params, mergeArms(List.of(), draft.arms())));
+            PolicyDefinition definition = PolicyDefinition.of(record, config);
+            registry.register(new LivePolicy(definition, PolicyModel.create(config, record.arms().size()), 0, Map.of()));
+            return new PutResult(true, view(name).orElseThrow());
+        }
+        LivePolicy live = existing.get();
+        PolicyDefinition current = live.definition();
+        if (!current.config().algorithm().equals(config.algorithm())) {
+            throw new ConflictException("policy " + name + " uses " + current.config().algorithm()
+                    + "; its algorithm cannot change to " + config.algorithm() + " (delete it first)");
+        }
+        PolicyRecord record = QuarkusTransaction.requiringNew().call(() -> store.update(current.id(), params,
+                mergeArms(current.arms(), draft.arms())));
+        live.redefine(PolicyDefinition.of(record, config));
+        return new PutResult(false, view(name).orElseThrow());
+    }
+
+    private static LearnerConfig parseConfig(PolicyDraft draft) {
+        try {
+            return Algorithms.parse(draft.algorithm(), draft.params());
+        } catch (InvalidParamsException e) {
+            boolean unknownAlgorithm = !Algorithms.names().contains(draft.algorithm());
+            throw new InvalidInputException(e.getMessage(), unknownAlgorithm ? "/algorithm" : "/params");
+        }
+    }
+
+    /** Existing arms keep their positions; arms left out are retired; new arms are appended. */
+    static List<ArmRecord> mergeArms(List<ArmRecord> existing, List<PolicyDraft.Arm> wanted) {
+        Map<String, PolicyDraft.Arm> byId = new HashMap<>();
+        wanted.forEach(arm -> byId.put(arm.id(), arm));
+        List<ArmRecord> merged = new ArrayList<>();
+        for (ArmRecord arm : existing) {
+            PolicyDraft.Arm update = byId.remove(arm.id());
+            merged.add(update == null
+                    ? new ArmRecord(arm.position(), arm.id(), arm.cost(), arm.metadata(), false)
+                    : new ArmRecord(arm.position(), arm.id(), update.cost(), update.metadata(), true));
+        }
+        for (PolicyDraft.Arm arm : wanted) {
+            if (byId.containsKey(arm.id())) {
+                merged.add(new ArmRecord(merged.size(), arm.id(), arm.cost(), arm.metadata(), true));
+            }
+        }
+        return merged;
+    }
+
+    public Optional<PolicyView> view(String name) {
+        return registry.byName(name).map(PolicyService::viewOf);
+    }
+
+    public List<PolicyView> list() {
+        return registry.all().stream().map(PolicyService::viewOf)
+                .sorted(java.util.Comparator.comparing(PolicyView::name)).toList();
+    }
+
+    public synchronized boolean delete(String name) {
+        Identifiers.require(name, "policy name", null);
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> store.delete(name));
+        registry.unregister(name);
+        metrics.forget(name);
+        return deleted;
+    }
+
+    private static PolicyView viewOf(LivePolicy live) {
+        PolicyDefinition definition = live.definition();
+        PolicyModel model = live.model();
+        List<PolicyView.ArmView> arms = new ArrayList<>();
+        long decisions = 0;
+        double rewards = 0;
+        double rewardSum = 0;
+        for (ArmRecord arm : definition.arms()) {
+            long pulls = live.pulls(arm.position());
+            double count = model.rewardCount(arm.position());
+            double sum = model.rewardSum(arm.position());
+            decisions += pulls;
+            rewards += count;
+            rewardSum += sum;
+            arms.add(new PolicyView.ArmView(arm.id(), arm.active() ? "active" : "retired", pulls, (long) count,
+                    count > 0 ? sum / count : null, arm.cost()));
+        }
+        return new PolicyView(definition.name(), definition.config().algorithm(),
+                new java.util.TreeMap<>(definition.config().params()), definition.version(), decisions, (long) rewards,
+                rewards > 0 ? rewardSum / rewards : null, model.featureDimension(), arms);
+    }
+}

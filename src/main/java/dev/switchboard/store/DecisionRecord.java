@@ -1,0 +1,7 @@
+package dev.switchboard.store;
+
+import java.util.UUID;
+
+/** A logged decision, as feedback needs it. {@code context} is the JSON object that was sent. */
+public record DecisionRecord(UUID id, long policyId, int armPosition, String context) {
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+
+@Entity
+@Table(name = "feedback")
+public class FeedbackEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "decision_id")
+    public UUID decisionId;
+
+    @Column(name = "policy_id", nullable = false)
+    public Long policyId;
+
+    @Column(nullable = false)
+    public long ordinal;
+
+    @Column(name = "arm_position", nullable = false)
+    public int armPosition;
+
+    @Column(nullable = false)
+    public double reward;
+
+    @Column(nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String context;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}
