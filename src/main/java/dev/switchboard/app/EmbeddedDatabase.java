@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +18,8 @@ import org.jboss.logging.Logger;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+    private static final AtomicReference<EmbeddedDatabase> RUNNING = new AtomicReference<>();
 
     private final EmbeddedPostgres postgres;
 
@@ -30,10 +33,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // zonky's defaults trade durability for test speed; an acknowledged write must survive a crash
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
-        return new EmbeddedDatabase(postgres);
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+        RUNNING.set(database);
+        return database;
     }
 
     public String jdbcUrl() {
@@ -46,7 +56,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        RUNNING.compareAndSet(this, null);
         postgres.close();
+    }
+
+    /** Stops the database this process started, if any. */
+    static void stopRunning() {
+        EmbeddedDatabase database = RUNNING.getAndSet(null);
+        if (database != null) {
+            try {
+                database.postgres.close();
+            } catch (IOException e) {
+                LOG.warnf("embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
+            }
+        }
     }
 
     /** Stops a postmaster still running on this data directory (its pid is the first line of postmaster.pid). */
