@@ -1,0 +1,69 @@
+package dev.switchboard.learning;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PolicyModelTest {
+
+    private static void feed(PolicyModel model, LogisticWorld world, long seed, int rounds) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < rounds; i++) {
+            LogisticWorld.Round round = world.next(rng);
+            int arm = rng.nextInt(world.arms());
+            model.learn(arm, round.context(), rng.nextDouble() < round.successProbability()[arm] ? 1 : 0);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"epsilon-greedy", "ucb1", "thompson", "linucb", "lin-ts"})
+    void snapshotPlusReplayEqualsTheUninterruptedFold(String algorithm) {
+        LearnerConfig config = Algorithms.parse(algorithm, Map.of());
+        LogisticWorld world = new LogisticWorld(4, 5);
+        PolicyModel uninterrupted = PolicyModel.create(config, 4);
+        feed(uninterrupted, world, 1, 300);
+        feed(uninterrupted, world, 2, 200);
+
+        PolicyModel first = PolicyModel.create(config, 4);
+        feed(first, world, 1, 300);
+        PolicyModel restored = PolicyModel.restore(config, first.snapshot());
+        feed(restored, world, 2, 200);
+
+        assertArrayEquals(uninterrupted.snapshot(), restored.snapshot());
+        SplittableRandom a = new SplittableRandom(4);
+        SplittableRandom b = new SplittableRandom(4);
+        LogisticWorld.Round round = world.next(new SplittableRandom(9));
+        int[] all = {0, 1, 2, 3};
+        assertArrayEquals(uninterrupted.choose(round.context(), all, a).estimates(),
+                restored.choose(round.context(), all, b).estimates(), 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"linucb", "ucb1"})
+    void addingAnArmKeepsEveryOtherArmsState(String algorithm) {
+        LearnerConfig config = Algorithms.parse(algorithm, Map.of());
+        LogisticWorld world = new LogisticWorld(3, 5);
+        PolicyModel model = PolicyModel.create(config, 3);
+        feed(model, world, 1, 300);
+        LogisticWorld.Round round = world.next(new SplittableRandom(9));
+        double[] before = model.choose(round.context(), new int[] {0, 1, 2}, new SplittableRandom(1)).estimates();
+        model.addArm();
+        assertEquals(4, model.arms());
+        double[] after = model.choose(round.context(), new int[] {0, 1, 2}, new SplittableRandom(1)).estimates();
+        assertArrayEquals(before, after, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, 1.1, Double.NaN})
+    void rejectsRewardsOutsideTheUnitInterval(double reward) {
+        PolicyModel model = PolicyModel.create(Algorithms.parse("ucb1", Map.of()), 2);
+        assertThrows(IllegalArgumentException.class,
+                () -> model.learn(0, dev.switchboard.learning.encoding.Context.empty(), reward));
+        assertEquals(0, model.rewardCount(0));
+    }
+}
