@@ -37,8 +37,11 @@ public class LearnedStateKeeper {
     @Scheduled(every = "${switchboard.sync-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "${switchboard.sync-interval}")
     void followLog() {
-        registry.loadAll();
-        registry.all().forEach(registry::catchUp);
+        try {
+            registry.synchronise();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not follow the feedback log: %s", e.getMessage());
+        }
     }
 
     @Scheduled(every = "${switchboard.snapshot-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -51,6 +51,26 @@ public class PolicyRegistry {
         }
     }
 
+    /**
+     * Brings this process in line with the store: loads policies created elsewhere, drops policies deleted elsewhere,
+     * and folds in feedback that was logged beyond what a live policy has applied. One query when nothing changed.
+     */
+    public void synchronise() {
+        List<LivePolicy> known = List.copyOf(all());
+        Map<Long, Long> stored = QuarkusTransaction.requiringNew().call(policies::feedbackCounts);
+        for (LivePolicy live : known) {
+            Long logged = stored.get(live.definition().id());
+            if (logged == null) {
+                unregister(live.definition().name());
+            } else if (logged > live.applied()) {
+                catchUp(live);
+            }
+        }
+        if (stored.keySet().stream().anyMatch(id -> !byId.containsKey(id))) {
+            loadAll();
+        }
+    }
+
     Optional<LivePolicy> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }
@@ -98,7 +118,7 @@ public class PolicyRegistry {
             long from = live.applied();
             List<FeedbackRecord> page = QuarkusTransaction.requiringNew().call(() -> feedback.after(id, from, REPLAY_PAGE));
             page.forEach(live::deliver);
-            if (page.size() < REPLAY_PAGE) {
+            if (page.size() < REPLAY_PAGE || live.applied() == from) {
                 return;
             }
         }

@@ -53,6 +53,18 @@ public class PolicyStore {
         return toRecord(policy);
     }
 
+    /** Each policy's id with the last feedback ordinal handed out: what a live copy must have folded to be current. */
+    public Map<Long, Long> feedbackCounts() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT id, feedback_count FROM policy").getResultList();
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : rows) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
     public boolean delete(String name) {
         return PolicyEntity.delete("name", name) > 0;
     }

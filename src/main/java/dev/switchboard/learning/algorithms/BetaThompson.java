@@ -72,7 +72,6 @@ public final class BetaThompson implements Learner {
 
     private int[] cachedCandidates;
     private ProbabilityVector cachedDistribution;
-    private double rewards;
     private double rewardsSinceRefresh;
 
     private BetaThompson(Config config, RewardTotals totals) {
@@ -91,7 +90,7 @@ public final class BetaThompson implements Learner {
             estimates[i] = alpha / (alpha + beta);
         }
         if (cachedDistribution == null || !Arrays.equals(cachedCandidates, candidates)
-                || rewardsSinceRefresh >= Math.max(1, REFRESH_SHARE * rewards)) {
+                || rewardsSinceRefresh >= Math.max(1, REFRESH_SHARE * totalRewards())) {
             cachedDistribution = ProbabilityOfBest.of(posteriors);
             cachedCandidates = candidates.clone();
             rewardsSinceRefresh = 0;
@@ -102,8 +101,15 @@ public final class BetaThompson implements Learner {
     @Override
     public void learn(int arm, FeatureVector x, double reward) {
         totals.add(arm, reward);
-        rewards += 1;
         rewardsSinceRefresh += 1;
+    }
+
+    private double totalRewards() {
+        double n = 0;
+        for (int arm = 0; arm < totals.arms(); arm++) {
+            n += totals.count(arm);
+        }
+        return n;
     }
 
     @Override
