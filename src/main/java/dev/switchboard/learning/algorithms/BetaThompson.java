@@ -90,7 +90,7 @@ public final class BetaThompson implements Learner {
             estimates[i] = alpha / (alpha + beta);
         }
         if (cachedDistribution == null || !Arrays.equals(cachedCandidates, candidates)
-                || rewardsSinceRefresh >= Math.max(1, REFRESH_SHARE * totalRewards())) {
+                || rewardsSinceRefresh >= Math.max(1, REFRESH_SHARE * totals.totalCount())) {
             cachedDistribution = ProbabilityOfBest.of(posteriors);
             cachedCandidates = candidates.clone();
             rewardsSinceRefresh = 0;
@@ -102,14 +102,6 @@ public final class BetaThompson implements Learner {
     public void learn(int arm, FeatureVector x, double reward) {
         totals.add(arm, reward);
         rewardsSinceRefresh += 1;
-    }
-
-    private double totalRewards() {
-        double n = 0;
-        for (int arm = 0; arm < totals.arms(); arm++) {
-            n += totals.count(arm);
-        }
-        return n;
     }
 
     @Override

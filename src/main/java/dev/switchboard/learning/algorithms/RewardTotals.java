@@ -46,10 +46,11 @@ final class RewardTotals {
         return count[arm] > 0 ? sum[arm] / count[arm] : whenUnseen;
     }
 
-    double totalCount(int[] arms) {
+    /** Rewards over all arms. */
+    double totalCount() {
         double n = 0;
-        for (int arm : arms) {
-            n += count[arm];
+        for (double c : count) {
+            n += c;
         }
         return n;
     }

@@ -67,7 +67,7 @@ public final class Ucb1 implements Learner {
 
     @Override
     public Choice choose(FeatureVector x, int[] candidates, RandomGenerator rng) {
-        double logN = Math.log(Math.max(1, totals.totalCount(allArms())));
+        double logN = Math.log(Math.max(1, totals.totalCount()));
         double[] estimates = new double[candidates.length];
         double[] bounds = new double[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
@@ -76,14 +76,6 @@ public final class Ucb1 implements Learner {
             bounds[i] = n > 0 ? estimates[i] + config.c() * Math.sqrt(logN / n) : Double.POSITIVE_INFINITY;
         }
         return Candidates.draw(candidates, estimates, Exploration.greedy(bounds), rng);
-    }
-
-    private int[] allArms() {
-        int[] arms = new int[totals.arms()];
-        for (int i = 0; i < arms.length; i++) {
-            arms[i] = i;
-        }
-        return arms;
     }
 
     @Override
