@@ -62,10 +62,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Stops the database this process started, if any. */
     static void stopRunning() {
-        EmbeddedDatabase database = RUNNING.getAndSet(null);
+        EmbeddedDatabase database = RUNNING.get();
         if (database != null) {
             try {
-                database.postgres.close();
+                database.close();
             } catch (IOException e) {
                 LOG.warnf("embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
             }
