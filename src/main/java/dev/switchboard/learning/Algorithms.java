@@ -5,6 +5,7 @@ import dev.switchboard.learning.algorithms.EpsilonGreedy;
 import dev.switchboard.learning.algorithms.LinTs;
 import dev.switchboard.learning.algorithms.LinUcb;
 import dev.switchboard.learning.algorithms.Ucb1;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,9 @@ public final class Algorithms {
         PARSERS.put(LinTs.NAME, LinTs.Config::parse);
     }
 
+    /** A cost weight beyond this would make every reward difference irrelevant. */
+    static final double MAX_COST_WEIGHT = 100;
+
     private Algorithms() {
     }
 
@@ -33,11 +37,16 @@ public final class Algorithms {
     /**
      * @throws InvalidParamsException if the algorithm is unknown or a param is unknown or out of range
      */
-    public static LearnerConfig parse(String algorithm, Map<String, Object> params) {
+    public static PolicyConfig parse(String algorithm, Map<String, Object> params) {
         Function<Map<String, Object>, LearnerConfig> parser = PARSERS.get(algorithm);
         if (parser == null) {
             throw new InvalidParamsException("unknown algorithm " + algorithm + "; known: " + String.join(", ", names()));
         }
-        return parser.apply(params);
+        Map<String, Object> own = new HashMap<>(params);
+        Object costWeight = own.remove(PolicyConfig.COST_WEIGHT);
+        ParamReader shared = new ParamReader(algorithm, costWeight == null ? Map.of()
+                : Map.of(PolicyConfig.COST_WEIGHT, costWeight));
+        double weight = shared.number(PolicyConfig.COST_WEIGHT, 0, 0, MAX_COST_WEIGHT);
+        return new PolicyConfig(parser.apply(own), weight);
     }
 }

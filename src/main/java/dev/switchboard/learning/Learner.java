@@ -18,10 +18,14 @@ import java.util.random.RandomGenerator;
 public interface Learner {
 
     /**
+     * Chooses the candidate with the best expected reward net of its penalty (or samples by it).
+     *
      * @param x the encoded context (non-contextual learners ignore it)
      * @param candidates distinct arm indices, at least one
+     * @param penalties a known amount subtracted from each candidate's reward, aligned with {@code candidates} (the
+     *        cost term of a cost-aware policy; zeros otherwise)
      */
-    Choice choose(FeatureVector x, int[] candidates, RandomGenerator rng);
+    Choice choose(FeatureVector x, int[] candidates, double[] penalties, RandomGenerator rng);
 
     /** Folds in one reward in [0, 1] for {@code arm} in context {@code x}. */
     void learn(int arm, FeatureVector x, double reward);

@@ -1,5 +1,6 @@
 package dev.switchboard.learning;
 
+import dev.switchboard.learning.encoding.Encoding;
 import java.io.DataInput;
 import java.io.IOException;
 import java.util.Map;
@@ -13,8 +14,10 @@ public interface LearnerConfig {
     /** Every param with its effective value, for the policy view and for storage. */
     Map<String, Object> params();
 
-    /** The most feature dimensions the policy's feature space may hold (2 for non-contextual algorithms). */
-    int featureCapacity();
+    /** How contexts are encoded; non-contextual algorithms need nothing but the bias. */
+    default Encoding encoding() {
+        return Encoding.NONE;
+    }
 
     Learner newLearner(int arms);
 

@@ -1,6 +1,8 @@
 package dev.switchboard.learning;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +11,9 @@ import java.util.Set;
  * the default used when the param is absent; {@link #finish()} fails on any param no getter asked for.
  */
 public final class ParamReader {
+
+    static final int MAX_KEYS_PER_LIST = 3;
+    static final int MAX_LISTS = 32;
 
     private final String algorithm;
     private final Map<String, Object> params;
@@ -52,6 +57,37 @@ public final class ParamReader {
             throw invalid(name + " must be a whole number, got " + x);
         }
         return (int) x;
+    }
+
+    /**
+     * A list of lists of 2 to {@value #MAX_KEYS_PER_LIST} context keys (each 1-128 characters), such as feature
+     * crosses.
+     */
+    public List<List<String>> keyLists(String name, List<List<String>> defaultValue) {
+        read.add(name);
+        Object value = params.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        String shape = name + " must be a list of lists of 2 to " + MAX_KEYS_PER_LIST + " feature names";
+        if (!(value instanceof List<?> outer) || outer.size() > MAX_LISTS) {
+            throw invalid(shape + " (at most " + MAX_LISTS + " lists), got " + describe(value));
+        }
+        List<List<String>> lists = new ArrayList<>();
+        for (Object item : outer) {
+            if (!(item instanceof List<?> inner) || inner.size() < 2 || inner.size() > MAX_KEYS_PER_LIST) {
+                throw invalid(shape + ", got " + describe(item));
+            }
+            List<String> keys = new ArrayList<>();
+            for (Object key : inner) {
+                if (!(key instanceof String s) || s.isEmpty() || s.length() > 128) {
+                    throw invalid(shape + ", got " + describe(key) + " in " + describe(item));
+                }
+                keys.add(s);
+            }
+            lists.add(List.copyOf(keys));
+        }
+        return List.copyOf(lists);
     }
 
     /** Fails if the params hold a name that no getter asked for. */

@@ -21,15 +21,18 @@ import java.util.random.RandomGenerator;
  */
 public final class PolicyModel {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
-    private LearnerConfig config;
+    /** The arm costs of a policy whose arms have none: every arm is free. */
+    public static final double[] NO_COSTS = new double[0];
+
+    private PolicyConfig config;
     private final FeatureSpace features;
     private final Learner learner;
     private double[] rewardCount;
     private double[] rewardSum;
 
-    private PolicyModel(LearnerConfig config, FeatureSpace features, Learner learner, double[] count, double[] sum) {
+    private PolicyModel(PolicyConfig config, FeatureSpace features, Learner learner, double[] count, double[] sum) {
         this.config = config;
         this.features = features;
         this.learner = learner;
@@ -37,12 +40,12 @@ public final class PolicyModel {
         this.rewardSum = sum;
     }
 
-    public static PolicyModel create(LearnerConfig config, int arms) {
-        return new PolicyModel(config, new FeatureSpace(config.featureCapacity()), config.newLearner(arms),
+    public static PolicyModel create(PolicyConfig config, int arms) {
+        return new PolicyModel(config, new FeatureSpace(config.learner().encoding()), config.learner().newLearner(arms),
                 new double[arms], new double[arms]);
     }
 
-    public synchronized LearnerConfig config() {
+    public synchronized PolicyConfig config() {
         return config;
     }
 
@@ -50,9 +53,13 @@ public final class PolicyModel {
         return rewardCount.length;
     }
 
-    /** Chooses among {@code candidates} (distinct arm indices, at least one) for this context. */
-    public synchronized Choice choose(Context context, int[] candidates, RandomGenerator rng) {
-        return learner.choose(features.encode(context), candidates, rng);
+    /**
+     * Chooses among {@code candidates} (distinct arm indices, at least one) for this context.
+     *
+     * @param armCosts the cost of every arm by index (or {@link #NO_COSTS}), for a policy with a cost weight
+     */
+    public synchronized Choice choose(Context context, int[] candidates, double[] armCosts, RandomGenerator rng) {
+        return learner.choose(features.encode(context), candidates, config.penalties(candidates, armCosts), rng);
     }
 
     /** Folds in one reward in [0, 1] for {@code arm}, chosen in {@code context}. */
@@ -77,13 +84,13 @@ public final class PolicyModel {
      *
      * @throws InvalidParamsException if the algorithm differs
      */
-    public synchronized void reconfigure(LearnerConfig newConfig) {
+    public synchronized void reconfigure(PolicyConfig newConfig) {
         if (!newConfig.algorithm().equals(config.algorithm())) {
             throw new InvalidParamsException("algorithm is " + config.algorithm() + " and cannot become "
                     + newConfig.algorithm());
         }
-        learner.reconfigure(newConfig);
-        features.setCapacity(newConfig.featureCapacity());
+        learner.reconfigure(newConfig.learner());
+        features.setEncoding(newConfig.learner().encoding());
         config = newConfig;
     }
 
@@ -118,8 +125,16 @@ public final class PolicyModel {
         return bytes.toByteArray();
     }
 
+    /**
+     * Whether {@code snapshot} is in the format this version writes. A snapshot of an older format is not read: the
+     * policy is rebuilt by replaying its whole feedback log, which gives the same state.
+     */
+    public static boolean canRestore(byte[] snapshot) {
+        return snapshot.length >= Integer.BYTES && java.nio.ByteBuffer.wrap(snapshot).getInt() == FORMAT;
+    }
+
     /** Restores a {@link #snapshot()} under {@code config} (of the same algorithm, params possibly changed). */
-    public static PolicyModel restore(LearnerConfig config, byte[] snapshot) {
+    public static PolicyModel restore(PolicyConfig config, byte[] snapshot) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             int format = in.readInt();
             if (format != FORMAT) {
@@ -132,8 +147,8 @@ public final class PolicyModel {
                 count[i] = in.readDouble();
                 sum[i] = in.readDouble();
             }
-            FeatureSpace features = FeatureSpace.readFrom(in, config.featureCapacity());
-            return new PolicyModel(config, features, config.readLearner(in), count, sum);
+            FeatureSpace features = FeatureSpace.readFrom(in, config.learner().encoding());
+            return new PolicyModel(config, features, config.learner().readLearner(in), count, sum);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

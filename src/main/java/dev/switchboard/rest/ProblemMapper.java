@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.service.BodyTooLargeException;
 import dev.switchboard.service.ConflictException;
 import dev.switchboard.service.InvalidInputException;
-import dev.switchboard.service.RewardOutOfRangeException;
+import dev.switchboard.service.UnprocessableException;
 import dev.switchboard.service.UnknownEntityException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -40,8 +40,8 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response outOfRange(RewardOutOfRangeException e, UriInfo uri) {
-        return problem(422, "Reward out of range", e.getMessage(), uri, "/reward");
+    public Response unprocessable(UnprocessableException e, UriInfo uri) {
+        return problem(422, "Unprocessable request", e.getMessage(), uri, e.pointer());
     }
 
     @ServerExceptionMapper

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SelectResource {
 
-    private static final Set<String> FIELDS = Set.of("policy", "context", "arms");
+    private static final Set<String> FIELDS = Set.of("policy", "context", "arms", "maxCost");
 
     private final DecisionService decisions;
     private final RequestBodies bodies;
@@ -36,7 +36,18 @@ public class SelectResource {
         ObjectNode request = bodies.object(body, FIELDS);
         String policy = RequestBodies.requiredText(request, "policy");
         Identifiers.require(policy, "policy", "/policy");
-        return decisions.select(policy, request.get("context"), arms(request.get("arms")));
+        return decisions.select(policy, request.get("context"), arms(request.get("arms")),
+                maxCost(request.get("maxCost")));
+    }
+
+    private static Double maxCost(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue()) || node.doubleValue() < 0) {
+            throw new InvalidInputException("maxCost must be a finite number ≥ 0", "/maxCost");
+        }
+        return node.doubleValue();
     }
 
     private static List<String> arms(JsonNode node) {

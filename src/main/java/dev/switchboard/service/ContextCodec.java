@@ -1,21 +1,30 @@
 package dev.switchboard.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.learning.encoding.Context;
+import dev.switchboard.learning.encoding.TextSummary;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Validates a request's {@code context} JSON object and turns it into a {@link Context}: strings are categorical,
- * numbers numeric, booleans 0/1, nulls absent. The same code reads contexts back from the feedback log, so a replay
- * sees exactly what the live request saw.
+ * numbers numeric, booleans 0/1, nulls absent; the key {@code text} carries the prompt, which is reduced at once to
+ * its {@link TextSummary} (or carries such a summary as an object, for clients that do not send prompts).
+ *
+ * <p>{@link #encode} writes the canonical form that is logged with each decision (the summary, never the prompt),
+ * and the same {@link #decode} reads it back from the feedback log, so a replay sees exactly what the live request
+ * saw.
  */
 public final class ContextCodec {
 
     public static final int MAX_FEATURES = 256;
     public static final int MAX_KEY_LENGTH = 128;
     public static final int MAX_CATEGORY_LENGTH = 256;
+    private static final List<String> SUMMARY_FIELDS = List.of("chars", "code", "math", "words");
 
     private ContextCodec() {
     }
@@ -37,6 +46,7 @@ public final class ContextCodec {
         }
         Map<String, String> categorical = new HashMap<>();
         Map<String, Double> numeric = new HashMap<>();
+        TextSummary text = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
@@ -45,7 +55,9 @@ public final class ContextCodec {
                 throw new InvalidInputException("feature names must be 1-" + MAX_KEY_LENGTH + " characters", at);
             }
             JsonNode value = field.getValue();
-            if (value.isTextual()) {
+            if (Context.TEXT.equals(key)) {
+                text = value.isNull() ? null : text(value, at);
+            } else if (value.isTextual()) {
                 if (value.textValue().length() > MAX_CATEGORY_LENGTH) {
                     throw new InvalidInputException("feature " + key + " is longer than " + MAX_CATEGORY_LENGTH
                             + " characters", at);
@@ -64,6 +76,62 @@ public final class ContextCodec {
                         + value.getNodeType(), at);
             }
         }
-        return Context.of(categorical, numeric);
+        return Context.of(categorical, numeric, text);
+    }
+
+    private static TextSummary text(JsonNode value, String at) {
+        if (value.isTextual()) {
+            return TextSummary.of(value.textValue());
+        }
+        if (!value.isObject()) {
+            throw new InvalidInputException(Context.TEXT + " must be the prompt as a string, or its summary object",
+                    at);
+        }
+        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!SUMMARY_FIELDS.contains(name)) {
+                throw new InvalidInputException("unknown field " + name + " in a text summary; it has "
+                        + String.join(", ", SUMMARY_FIELDS), at + "/" + name);
+            }
+        }
+        JsonNode chars = value.path("chars");
+        JsonNode words = value.path("words");
+        if (!chars.canConvertToInt() || !chars.isIntegralNumber() || !words.isArray()
+                || !value.path("code").isBoolean() || !value.path("math").isBoolean()) {
+            throw new InvalidInputException("a text summary has chars (integer), code and math (booleans) and "
+                    + "words (array of integers)", at);
+        }
+        int[] buckets = new int[words.size()];
+        for (int i = 0; i < buckets.length; i++) {
+            if (!words.get(i).isIntegralNumber()) {
+                throw new InvalidInputException("word buckets are integers", at + "/words/" + i);
+            }
+            buckets[i] = words.get(i).intValue();
+        }
+        try {
+            return new TextSummary(chars.intValue(), value.get("code").booleanValue(), value.get("math").booleanValue(),
+                    buckets);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), at);
+        }
+    }
+
+    /** The canonical JSON of a context, as it is logged: features as given (booleans as 0/1), text as its summary. */
+    public static ObjectNode encode(Context context) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        context.categorical().forEach(node::put);
+        context.numeric().forEach(node::put);
+        TextSummary text = context.text();
+        if (text != null) {
+            ObjectNode summary = node.putObject(Context.TEXT);
+            summary.put("chars", text.chars());
+            summary.put("code", text.code());
+            summary.put("math", text.math());
+            ArrayNode words = summary.putArray("words");
+            for (int bucket : text.words()) {
+                words.add(bucket);
+            }
+        }
+        return node;
     }
 }

@@ -32,18 +32,20 @@ public class DecisionService {
     /**
      * @param context the request's context object (may be null)
      * @param arms the arms to choose among, or null for every active arm
+     * @param maxCost arms that cost more are not candidates; null for no limit
      */
-    public SelectResult select(String policyName, JsonNode context, List<String> arms) {
+    public SelectResult select(String policyName, JsonNode context, List<String> arms, Double maxCost) {
         long start = System.nanoTime();
         LivePolicy live = registry.byName(policyName)
                 .orElseThrow(() -> new UnknownEntityException("policy " + policyName + " does not exist"));
         Context features = ContextCodec.decode(context, "/context");
         PolicyDefinition definition = live.definition();
-        int[] candidates = arms == null ? definition.active() : candidates(definition, arms);
+        int[] candidates = affordable(definition, arms == null ? definition.active() : candidates(definition, arms),
+                maxCost);
         RandomGenerator rng = random.current();
-        Choice choice = live.model().choose(features, candidates, rng);
+        Choice choice = live.model().choose(features, candidates, definition.costs(), rng);
         UUID id = random.decisionId();
-        String contextJson = context == null || context.isNull() ? "{}" : context.toString();
+        String contextJson = ContextCodec.encode(features).toString();
         QuarkusTransaction.requiringNew().run(() -> decisions.insert(id, definition.id(), choice.arm(),
                 choice.probability(), contextJson, definition.version()));
         live.countDecision(choice.arm());
@@ -66,6 +68,18 @@ public class DecisionService {
             candidates[i] = position;
         }
         return candidates;
+    }
+
+    private static int[] affordable(PolicyDefinition definition, int[] candidates, Double maxCost) {
+        if (maxCost == null) {
+            return candidates;
+        }
+        int[] affordable = java.util.Arrays.stream(candidates).filter(a -> definition.costs()[a] <= maxCost).toArray();
+        if (affordable.length == 0) {
+            throw new UnprocessableException("no candidate arm of policy " + definition.name() + " costs at most "
+                    + maxCost, "/maxCost");
+        }
+        return affordable;
     }
 
     private static Map<String, Double> scores(PolicyDefinition definition, Choice choice) {

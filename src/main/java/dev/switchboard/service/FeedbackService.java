@@ -30,7 +30,7 @@ public class FeedbackService {
     public void record(UUID decisionId, double reward) {
         long start = System.nanoTime();
         if (!(reward >= 0 && reward <= 1)) {
-            throw new RewardOutOfRangeException("reward must be in [0, 1], got " + reward);
+            throw new UnprocessableException("reward must be in [0, 1], got " + reward, "/reward");
         }
         record Stored(DecisionRecord decision, long ordinal) {
         }

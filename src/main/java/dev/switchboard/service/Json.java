@@ -8,7 +8,7 @@ import java.util.Map;
 /** JSON in and out of stored text columns, with one shared mapper (thread-safe once configured). */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }

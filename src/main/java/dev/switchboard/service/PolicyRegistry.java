@@ -1,7 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.learning.Algorithms;
-import dev.switchboard.learning.LearnerConfig;
+import dev.switchboard.learning.PolicyConfig;
 import dev.switchboard.learning.PolicyModel;
 import dev.switchboard.store.DecisionStore;
 import dev.switchboard.store.FeedbackRecord;
@@ -95,13 +95,14 @@ public class PolicyRegistry {
         }
     }
 
-    static LearnerConfig configOf(PolicyRecord record) {
+    static PolicyConfig configOf(PolicyRecord record) {
         return Algorithms.parse(record.algorithm(), Json.parseObject(record.params()));
     }
 
     private LivePolicy load(PolicyRecord record) {
         PolicyDefinition definition = PolicyDefinition.of(record, configOf(record));
-        Optional<SnapshotRecord> snapshot = QuarkusTransaction.requiringNew().call(() -> snapshots.find(record.id()));
+        Optional<SnapshotRecord> snapshot = QuarkusTransaction.requiringNew().call(() -> snapshots.find(record.id()))
+                .filter(s -> PolicyModel.canRestore(s.state()));
         PolicyModel model = snapshot.map(s -> PolicyModel.restore(definition.config(), s.state()))
                 .orElseGet(() -> PolicyModel.create(definition.config(), 0));
         Map<Integer, Long> counts = QuarkusTransaction.requiringNew().call(() -> decisions.countsByArm(record.id()));

@@ -1,7 +1,7 @@
 package dev.switchboard.service;
 
 import dev.switchboard.learning.InvalidParamsException;
-import dev.switchboard.learning.LearnerConfig;
+import dev.switchboard.learning.PolicyConfig;
 import dev.switchboard.learning.PolicyModel;
 import dev.switchboard.learning.Algorithms;
 import dev.switchboard.store.ArmRecord;
@@ -35,7 +35,7 @@ public class PolicyService {
 
     public synchronized PutResult put(String name, PolicyDraft draft) {
         Identifiers.require(name, "policy name", null);
-        LearnerConfig config = parseConfig(draft);
+        PolicyConfig config = parseConfig(draft);
         String params = Json.write(new java.util.TreeMap<>(config.params()));
         Optional<LivePolicy> existing = registry.byName(name);
         if (existing.isEmpty()) {
@@ -57,7 +57,7 @@ public class PolicyService {
         return new PutResult(false, view(name).orElseThrow());
     }
 
-    private static LearnerConfig parseConfig(PolicyDraft draft) {
+    private static PolicyConfig parseConfig(PolicyDraft draft) {
         try {
             return Algorithms.parse(draft.algorithm(), draft.params());
         } catch (InvalidParamsException e) {

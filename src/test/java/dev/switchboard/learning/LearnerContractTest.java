@@ -31,7 +31,7 @@ class LearnerContractTest {
         PolicyModel model = trained(algorithm, 4, 3);
         SplittableRandom rng = new SplittableRandom(5);
         for (int i = 0; i < 100; i++) {
-            Choice choice = model.choose(CONTEXT, new int[] {0, 1, 2, 3}, rng);
+            Choice choice = model.choose(CONTEXT, new int[] {0, 1, 2, 3}, PolicyModel.NO_COSTS, rng);
             double sum = 0;
             for (int k = 0; k < choice.candidates().length; k++) {
                 sum += choice.distribution().get(k);
@@ -50,11 +50,11 @@ class LearnerContractTest {
         PolicyModel model = trained(algorithm, 3, 9);
         int[] candidates = {0, 1, 2};
         SplittableRandom rng = new SplittableRandom(13);
-        double[] reported = model.choose(CONTEXT, candidates, rng).distribution().toArray();
+        double[] reported = model.choose(CONTEXT, candidates, PolicyModel.NO_COSTS, rng).distribution().toArray();
         int n = 40_000;
         int[] counts = new int[3];
         for (int i = 0; i < n; i++) {
-            counts[model.choose(CONTEXT, candidates, rng).arm()]++;
+            counts[model.choose(CONTEXT, candidates, PolicyModel.NO_COSTS, rng).arm()]++;
         }
         for (int arm = 0; arm < 3; arm++) {
             assertEquals(reported[arm], counts[arm] / (double) n, 0.01, algorithm + " arm " + arm);
@@ -70,7 +70,7 @@ class LearnerContractTest {
         int[] all = {0, 1, 2, 3};
         int bestInLastThousand = 0;
         for (int i = 0; i < 5000; i++) {
-            int arm = model.choose(Context.empty(), all, rng).arm();
+            int arm = model.choose(Context.empty(), all, PolicyModel.NO_COSTS, rng).arm();
             model.learn(arm, Context.empty(), rng.nextDouble() < success[arm] ? 1 : 0);
             if (i >= 4000 && arm == 2) {
                 bestInLastThousand++;
@@ -86,7 +86,7 @@ class LearnerContractTest {
         for (int i = 0; i < 500; i++) {
             model.learn(0, Context.empty(), 1);
         }
-        Choice choice = model.choose(Context.empty(), new int[] {0, 1, 2, 3, 4}, new SplittableRandom(1));
+        Choice choice = model.choose(Context.empty(), new int[] {0, 1, 2, 3, 4}, PolicyModel.NO_COSTS, new SplittableRandom(1));
         for (int k = 0; k < 5; k++) {
             assertTrue(choice.distribution().get(k) >= epsilon / 5 - 1e-12);
         }
@@ -96,12 +96,12 @@ class LearnerContractTest {
     @ValueSource(strings = {"ucb1", "linucb"})
     void deterministicChoicesHaveProbabilityOneOrShareTies(String algorithm) {
         PolicyModel fresh = PolicyModel.create(Algorithms.parse(algorithm, Map.of()), 4);
-        Choice tied = fresh.choose(CONTEXT, new int[] {0, 1, 2, 3}, new SplittableRandom(1));
+        Choice tied = fresh.choose(CONTEXT, new int[] {0, 1, 2, 3}, PolicyModel.NO_COSTS, new SplittableRandom(1));
         assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, tied.distribution().toArray(), 1e-12);
         PolicyModel model = trained(algorithm, 4, 17);
         for (int i = 0; i < 2000; i++) {
             model.learn(3, CONTEXT, 1);
         }
-        assertEquals(1.0, model.choose(CONTEXT, new int[] {0, 1, 2, 3}, new SplittableRandom(2)).probability());
+        assertEquals(1.0, model.choose(CONTEXT, new int[] {0, 1, 2, 3}, PolicyModel.NO_COSTS, new SplittableRandom(2)).probability());
     }
 }

@@ -11,10 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyModelTest {
 
-    private static void feed(PolicyModel model, LogisticWorld world, long seed, int rounds) {
+    private static void feed(PolicyModel model, RoutingWorld world, long seed, int rounds) {
         SplittableRandom rng = new SplittableRandom(seed);
         for (int i = 0; i < rounds; i++) {
-            LogisticWorld.Round round = world.next(rng);
+            RoutingWorld.Round round = world.next(rng);
             int arm = rng.nextInt(world.arms());
             model.learn(arm, round.context(), rng.nextDouble() < round.successProbability()[arm] ? 1 : 0);
         }
@@ -23,13 +23,13 @@ class PolicyModelTest {
     @ParameterizedTest
     @ValueSource(strings = {"epsilon-greedy", "ucb1", "thompson", "linucb", "lin-ts"})
     void snapshotPlusReplayEqualsTheUninterruptedFold(String algorithm) {
-        LearnerConfig config = Algorithms.parse(algorithm, Map.of());
-        LogisticWorld world = new LogisticWorld(4, 5);
-        PolicyModel uninterrupted = PolicyModel.create(config, 4);
+        PolicyConfig config = Algorithms.parse(algorithm, Map.of());
+        RoutingWorld world = new RoutingWorld(RoutingWorld.Scenario.STATIONARY, 6, 5);
+        PolicyModel uninterrupted = PolicyModel.create(config, 6);
         feed(uninterrupted, world, 1, 300);
         feed(uninterrupted, world, 2, 200);
 
-        PolicyModel first = PolicyModel.create(config, 4);
+        PolicyModel first = PolicyModel.create(config, 6);
         feed(first, world, 1, 300);
         PolicyModel restored = PolicyModel.restore(config, first.snapshot());
         feed(restored, world, 2, 200);
@@ -37,24 +37,25 @@ class PolicyModelTest {
         assertArrayEquals(uninterrupted.snapshot(), restored.snapshot());
         SplittableRandom a = new SplittableRandom(4);
         SplittableRandom b = new SplittableRandom(4);
-        LogisticWorld.Round round = world.next(new SplittableRandom(9));
+        RoutingWorld.Round round = world.next(new SplittableRandom(9));
         int[] all = {0, 1, 2, 3};
-        assertArrayEquals(uninterrupted.choose(round.context(), all, a).estimates(),
-                restored.choose(round.context(), all, b).estimates(), 0);
+        assertArrayEquals(uninterrupted.choose(round.context(), all, PolicyModel.NO_COSTS, a).estimates(),
+                restored.choose(round.context(), all, PolicyModel.NO_COSTS, b).estimates(), 0);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"linucb", "ucb1"})
     void addingAnArmKeepsEveryOtherArmsState(String algorithm) {
-        LearnerConfig config = Algorithms.parse(algorithm, Map.of());
-        LogisticWorld world = new LogisticWorld(3, 5);
-        PolicyModel model = PolicyModel.create(config, 3);
+        PolicyConfig config = Algorithms.parse(algorithm, Map.of());
+        RoutingWorld world = new RoutingWorld(RoutingWorld.Scenario.STATIONARY, 6, 5);
+        PolicyModel model = PolicyModel.create(config, 6);
         feed(model, world, 1, 300);
-        LogisticWorld.Round round = world.next(new SplittableRandom(9));
-        double[] before = model.choose(round.context(), new int[] {0, 1, 2}, new SplittableRandom(1)).estimates();
+        RoutingWorld.Round round = world.next(new SplittableRandom(9));
+        int[] old = {0, 1, 2, 3, 4, 5};
+        double[] before = model.choose(round.context(), old, PolicyModel.NO_COSTS, new SplittableRandom(1)).estimates();
         model.addArm();
-        assertEquals(4, model.arms());
-        double[] after = model.choose(round.context(), new int[] {0, 1, 2}, new SplittableRandom(1)).estimates();
+        assertEquals(7, model.arms());
+        double[] after = model.choose(round.context(), old, PolicyModel.NO_COSTS, new SplittableRandom(1)).estimates();
         assertArrayEquals(before, after, 0);
     }
 

@@ -9,6 +9,7 @@ import dev.switchboard.learning.explore.BetaScore;
 import dev.switchboard.learning.explore.ProbabilityOfBest;
 import dev.switchboard.learning.explore.ProbabilityVector;
 import dev.switchboard.learning.explore.ScoreDistribution;
+import dev.switchboard.learning.explore.ShiftedScore;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -51,11 +52,6 @@ public final class BetaThompson implements Learner {
         }
 
         @Override
-        public int featureCapacity() {
-            return 2;
-        }
-
-        @Override
         public Learner newLearner(int arms) {
             return new BetaThompson(this, new RewardTotals(arms));
         }
@@ -71,6 +67,7 @@ public final class BetaThompson implements Learner {
     private static final double REFRESH_SHARE = 0.01;
 
     private int[] cachedCandidates;
+    private double[] cachedPenalties;
     private ProbabilityVector cachedDistribution;
     private double rewardsSinceRefresh;
 
@@ -80,22 +77,24 @@ public final class BetaThompson implements Learner {
     }
 
     @Override
-    public Choice choose(FeatureVector x, int[] candidates, RandomGenerator rng) {
+    public Choice choose(FeatureVector x, int[] candidates, double[] penalties, RandomGenerator rng) {
         double[] estimates = new double[candidates.length];
         ScoreDistribution[] posteriors = new ScoreDistribution[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
             double alpha = config.priorAlpha() + totals.sum(candidates[i]);
             double beta = config.priorBeta() + totals.count(candidates[i]) - totals.sum(candidates[i]);
-            posteriors[i] = new BetaScore(alpha, beta);
+            posteriors[i] = ShiftedScore.of(new BetaScore(alpha, beta), -penalties[i]);
             estimates[i] = alpha / (alpha + beta);
         }
         if (cachedDistribution == null || !Arrays.equals(cachedCandidates, candidates)
+                || !Arrays.equals(cachedPenalties, penalties)
                 || rewardsSinceRefresh >= Math.max(1, REFRESH_SHARE * totals.totalCount())) {
             cachedDistribution = ProbabilityOfBest.of(posteriors);
             cachedCandidates = candidates.clone();
+            cachedPenalties = penalties.clone();
             rewardsSinceRefresh = 0;
         }
-        return Candidates.draw(candidates, estimates, cachedDistribution, rng);
+        return Candidates.draw(candidates, estimates, penalties, cachedDistribution, rng);
     }
 
     @Override

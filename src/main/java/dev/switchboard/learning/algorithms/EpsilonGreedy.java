@@ -42,11 +42,6 @@ public final class EpsilonGreedy implements Learner {
         }
 
         @Override
-        public int featureCapacity() {
-            return 2;
-        }
-
-        @Override
         public Learner newLearner(int arms) {
             return new EpsilonGreedy(this, new RewardTotals(arms));
         }
@@ -66,14 +61,15 @@ public final class EpsilonGreedy implements Learner {
     }
 
     @Override
-    public Choice choose(FeatureVector x, int[] candidates, RandomGenerator rng) {
+    public Choice choose(FeatureVector x, int[] candidates, double[] penalties, RandomGenerator rng) {
         double[] estimates = new double[candidates.length];
         double[] greedyScores = new double[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
             estimates[i] = totals.mean(candidates[i], 0.5);
-            greedyScores[i] = totals.mean(candidates[i], Double.POSITIVE_INFINITY);
+            greedyScores[i] = totals.mean(candidates[i], Double.POSITIVE_INFINITY) - penalties[i];
         }
-        return Candidates.draw(candidates, estimates, Exploration.epsilonGreedy(greedyScores, config.epsilon()), rng);
+        return Candidates.draw(candidates, estimates, penalties,
+                Exploration.epsilonGreedy(greedyScores, config.epsilon()), rng);
     }
 
     @Override

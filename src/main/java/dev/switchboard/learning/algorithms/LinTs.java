@@ -4,6 +4,7 @@ import dev.switchboard.learning.Choice;
 import dev.switchboard.learning.Learner;
 import dev.switchboard.learning.LearnerConfig;
 import dev.switchboard.learning.ParamReader;
+import dev.switchboard.learning.encoding.Encoding;
 import dev.switchboard.learning.encoding.FeatureVector;
 import dev.switchboard.learning.explore.NormalScore;
 import dev.switchboard.learning.explore.ProbabilityOfBest;
@@ -30,14 +31,14 @@ public final class LinTs implements Learner {
     /**
      * @param v scale of the posterior, > 0 (default 0.25)
      * @param lambda ridge prior, > 0 (default 1)
-     * @param maxFeatures most feature dimensions, bias and overflow bucket included (default 256)
+     * @param features the encoding params shared by the contextual learners
      */
-    public record Config(double v, double lambda, int maxFeatures) implements LearnerConfig {
+    public record Config(double v, double lambda, LinearParams features) implements LearnerConfig {
 
         public static Config parse(Map<String, Object> params) {
             ParamReader reader = new ParamReader(NAME, params);
             Config config = new Config(reader.positive("v", 0.4), reader.positive("lambda", 1),
-                    LinearParams.maxFeatures(reader));
+                    LinearParams.read(reader));
             reader.finish();
             return config;
         }
@@ -49,22 +50,22 @@ public final class LinTs implements Learner {
 
         @Override
         public Map<String, Object> params() {
-            return Map.of("v", v, "lambda", lambda, "maxFeatures", maxFeatures);
+            return features.with(Map.of("v", v, "lambda", lambda));
         }
 
         @Override
-        public int featureCapacity() {
-            return maxFeatures;
+        public Encoding encoding() {
+            return features.encoding();
         }
 
         @Override
         public Learner newLearner(int arms) {
-            return new LinTs(this, LinearArms.create(arms, lambda));
+            return new LinTs(this, LinearArms.create(arms, lambda, features.drift()));
         }
 
         @Override
         public Learner readLearner(DataInput in) throws IOException {
-            return new LinTs(this, LinearArms.readFrom(in, lambda));
+            return new LinTs(this, LinearArms.readFrom(in, lambda, features.drift()));
         }
     }
 
@@ -77,15 +78,14 @@ public final class LinTs implements Learner {
     }
 
     @Override
-    public Choice choose(FeatureVector x, int[] candidates, RandomGenerator rng) {
+    public Choice choose(FeatureVector x, int[] candidates, double[] penalties, RandomGenerator rng) {
         double[] estimates = new double[candidates.length];
         ScoreDistribution[] posteriors = new ScoreDistribution[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
-            RidgeRegression arm = arms.arm(candidates[i]);
-            estimates[i] = arm.mean(x);
-            posteriors[i] = new NormalScore(estimates[i], config.v() * Math.sqrt(arm.variance(x)));
+            estimates[i] = arms.mean(candidates[i], x);
+            posteriors[i] = new NormalScore(estimates[i] - penalties[i], config.v() * Math.sqrt(arms.variance(candidates[i], x)));
         }
-        return Candidates.draw(candidates, estimates, ProbabilityOfBest.of(posteriors), rng);
+        return Candidates.draw(candidates, estimates, penalties, ProbabilityOfBest.of(posteriors), rng);
     }
 
     @Override
@@ -102,6 +102,7 @@ public final class LinTs implements Learner {
     public void reconfigure(LearnerConfig config) {
         this.config = (Config) config;
         arms.setLambda(this.config.lambda());
+        arms.setDrift(this.config.features().drift());
     }
 
     @Override

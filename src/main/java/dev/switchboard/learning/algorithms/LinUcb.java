@@ -4,6 +4,7 @@ import dev.switchboard.learning.Choice;
 import dev.switchboard.learning.Learner;
 import dev.switchboard.learning.LearnerConfig;
 import dev.switchboard.learning.ParamReader;
+import dev.switchboard.learning.encoding.Encoding;
 import dev.switchboard.learning.encoding.FeatureVector;
 import dev.switchboard.learning.explore.Exploration;
 import java.io.DataInput;
@@ -21,16 +22,16 @@ public final class LinUcb implements Learner {
     public static final String NAME = "linucb";
 
     /**
-     * @param alpha width of the confidence bound, ≥ 0 (default 1)
+     * @param alpha width of the confidence bound, ≥ 0 (default 0.5)
      * @param lambda ridge prior, > 0 (default 1)
-     * @param maxFeatures most feature dimensions, bias and overflow bucket included (default 256)
+     * @param features the encoding params shared by the contextual learners
      */
-    public record Config(double alpha, double lambda, int maxFeatures) implements LearnerConfig {
+    public record Config(double alpha, double lambda, LinearParams features) implements LearnerConfig {
 
         public static Config parse(Map<String, Object> params) {
             ParamReader reader = new ParamReader(NAME, params);
-            Config config = new Config(reader.number("alpha", 1, 0, 100), reader.positive("lambda", 1),
-                    LinearParams.maxFeatures(reader));
+            Config config = new Config(reader.number("alpha", 0.5, 0, 100), reader.positive("lambda", 1),
+                    LinearParams.read(reader));
             reader.finish();
             return config;
         }
@@ -42,22 +43,22 @@ public final class LinUcb implements Learner {
 
         @Override
         public Map<String, Object> params() {
-            return Map.of("alpha", alpha, "lambda", lambda, "maxFeatures", maxFeatures);
+            return features.with(Map.of("alpha", alpha, "lambda", lambda));
         }
 
         @Override
-        public int featureCapacity() {
-            return maxFeatures;
+        public Encoding encoding() {
+            return features.encoding();
         }
 
         @Override
         public Learner newLearner(int arms) {
-            return new LinUcb(this, LinearArms.create(arms, lambda));
+            return new LinUcb(this, LinearArms.create(arms, lambda, features.drift()));
         }
 
         @Override
         public Learner readLearner(DataInput in) throws IOException {
-            return new LinUcb(this, LinearArms.readFrom(in, lambda));
+            return new LinUcb(this, LinearArms.readFrom(in, lambda, features.drift()));
         }
     }
 
@@ -70,15 +71,14 @@ public final class LinUcb implements Learner {
     }
 
     @Override
-    public Choice choose(FeatureVector x, int[] candidates, RandomGenerator rng) {
+    public Choice choose(FeatureVector x, int[] candidates, double[] penalties, RandomGenerator rng) {
         double[] estimates = new double[candidates.length];
         double[] bounds = new double[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
-            RidgeRegression arm = arms.arm(candidates[i]);
-            estimates[i] = arm.mean(x);
-            bounds[i] = estimates[i] + config.alpha() * Math.sqrt(arm.variance(x));
+            estimates[i] = arms.mean(candidates[i], x);
+            bounds[i] = estimates[i] - penalties[i] + config.alpha() * Math.sqrt(arms.variance(candidates[i], x));
         }
-        return Candidates.draw(candidates, estimates, Exploration.greedy(bounds), rng);
+        return Candidates.draw(candidates, estimates, penalties, Exploration.greedy(bounds), rng);
     }
 
     @Override
@@ -95,6 +95,7 @@ public final class LinUcb implements Learner {
     public void reconfigure(LearnerConfig config) {
         this.config = (Config) config;
         arms.setLambda(this.config.lambda());
+        arms.setDrift(this.config.features().drift());
     }
 
     @Override

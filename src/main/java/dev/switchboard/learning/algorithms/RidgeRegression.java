@@ -49,6 +49,28 @@ final class RidgeRegression {
         return mean;
     }
 
+    /**
+     * Adds {@code v} to the variance of every weight (a step of a random walk of the weights, as in the prediction step
+     * of a Kalman filter): {@code A⁻¹ ← A⁻¹ + v·I}. {@code θ} stays.
+     */
+    void addVariance(double v) {
+        for (int i = 0; i < dim; i++) {
+            inverse[i * capacity + i] += v;
+        }
+    }
+
+
+    /** {@code xᵀx} over the dimensions this regression holds. */
+    double seenSquaredNorm(FeatureVector x) {
+        double squaredNorm = 0;
+        for (int k = 0; k < x.nonZeros(); k++) {
+            if (x.index(k) < dim) {
+                squaredNorm += x.value(k) * x.value(k);
+            }
+        }
+        return squaredNorm;
+    }
+
     /** {@code xᵀA⁻¹x}, unseen dimensions included at {@code x²/λ}. */
     double variance(FeatureVector x) {
         double variance = x.unseenSquaredNorm() / lambda;

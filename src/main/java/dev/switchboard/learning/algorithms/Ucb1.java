@@ -42,11 +42,6 @@ public final class Ucb1 implements Learner {
         }
 
         @Override
-        public int featureCapacity() {
-            return 2;
-        }
-
-        @Override
         public Learner newLearner(int arms) {
             return new Ucb1(this, new RewardTotals(arms));
         }
@@ -66,16 +61,17 @@ public final class Ucb1 implements Learner {
     }
 
     @Override
-    public Choice choose(FeatureVector x, int[] candidates, RandomGenerator rng) {
+    public Choice choose(FeatureVector x, int[] candidates, double[] penalties, RandomGenerator rng) {
         double logN = Math.log(Math.max(1, totals.totalCount()));
         double[] estimates = new double[candidates.length];
         double[] bounds = new double[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
             double n = totals.count(candidates[i]);
             estimates[i] = totals.mean(candidates[i], 0.5);
-            bounds[i] = n > 0 ? estimates[i] + config.c() * Math.sqrt(logN / n) : Double.POSITIVE_INFINITY;
+            bounds[i] = n > 0 ? estimates[i] - penalties[i] + config.c() * Math.sqrt(logN / n)
+                    : Double.POSITIVE_INFINITY;
         }
-        return Candidates.draw(candidates, estimates, Exploration.greedy(bounds), rng);
+        return Candidates.draw(candidates, estimates, penalties, Exploration.greedy(bounds), rng);
     }
 
     @Override

@@ -12,14 +12,19 @@ import java.util.TreeMap;
  */
 public final class Context {
 
-    private static final Context EMPTY = new Context(new TreeMap<>(), new TreeMap<>());
+    /** The context key that carries the prompt's text (or its {@link TextSummary}). */
+    public static final String TEXT = "text";
+
+    private static final Context EMPTY = new Context(new TreeMap<>(), new TreeMap<>(), null);
 
     private final TreeMap<String, String> categorical;
     private final TreeMap<String, Double> numeric;
+    private final TextSummary text;
 
-    private Context(TreeMap<String, String> categorical, TreeMap<String, Double> numeric) {
+    private Context(TreeMap<String, String> categorical, TreeMap<String, Double> numeric, TextSummary text) {
         this.categorical = categorical;
         this.numeric = numeric;
+        this.text = text;
     }
 
     /** The context without features: only the bias term is active. */
@@ -33,6 +38,17 @@ public final class Context {
      * @throws IllegalArgumentException if a value is not finite or a key is used twice
      */
     public static Context of(Map<String, String> categorical, Map<String, Double> numeric) {
+        return of(categorical, numeric, null);
+    }
+
+    /**
+     * @param text the summary of the prompt's text, or null
+     * @throws IllegalArgumentException if a value is not finite, a key is used twice, or {@value #TEXT} is a key
+     */
+    public static Context of(Map<String, String> categorical, Map<String, Double> numeric, TextSummary text) {
+        if (categorical.containsKey(TEXT) || numeric.containsKey(TEXT)) {
+            throw new IllegalArgumentException("feature " + TEXT + " is the prompt's text, not a feature");
+        }
         for (Map.Entry<String, Double> e : numeric.entrySet()) {
             if (!Double.isFinite(e.getValue())) {
                 throw new IllegalArgumentException("feature " + e.getKey() + " must be finite, got " + e.getValue());
@@ -41,7 +57,7 @@ public final class Context {
                 throw new IllegalArgumentException("feature " + e.getKey() + " is both categorical and numeric");
             }
         }
-        return new Context(new TreeMap<>(categorical), new TreeMap<>(numeric));
+        return new Context(new TreeMap<>(categorical), new TreeMap<>(numeric), text);
     }
 
     public Map<String, String> categorical() {
@@ -52,7 +68,12 @@ public final class Context {
         return java.util.Collections.unmodifiableMap(numeric);
     }
 
+    /** The summary of the prompt's text, or null if the request carried none. */
+    public TextSummary text() {
+        return text;
+    }
+
     public int size() {
-        return categorical.size() + numeric.size();
+        return categorical.size() + numeric.size() + (text == null ? 0 : 1);
     }
 }

@@ -4,9 +4,13 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The learned vocabulary of one policy: which feature sits in which dimension, and how raw values are encoded.
@@ -14,17 +18,25 @@ import java.util.Map;
  * <ul>
  *   <li>Dimension 0 is the bias term, always 1.</li>
  *   <li>Dimension 1 is the shared overflow bucket: once the space holds {@code capacity} dimensions, every new
- *       categorical value sets it instead of a dimension of its own; new numeric features are then ignored.</li>
- *   <li>A categorical feature {@code key = value} is the indicator of the name {@code "c:key=value"}.</li>
- *   <li>A numeric feature {@code key = x} has the name {@code "n:key"} and the value
- *       {@code sign(x)·ln(1 + |x|)}: stateless, monotone, and compressive, so that 100 and 100,000 prompt tokens become
- *       4.6 and 11.5 instead of swamping every other feature. Because it holds no running statistics, a context
- *       encodes the same way before and after any amount of learning, and replaying feedback is exact.</li>
+ *       indicator sets it instead of a dimension of its own; new numeric features are then ignored.</li>
+ *   <li>A categorical feature {@code key = value} is the indicator {@code "c:key=value"}.</li>
+ *   <li>A numeric feature {@code key = x} gives two features: {@code "n:key"} with the value
+ *       {@code sign(x)·log₆₅₅₃₆(1 + |x|)} (stateless, monotone and compressive: 100 and 100,000 prompt tokens become
+ *       0.42 and 1.04, on the scale of an indicator), and the indicator of its binary order of magnitude {@code "b:key=e13"} (for 8,192 ≤ |x| &lt;
+ *       16,384), so that a step such as a model's context window can be learned, not just a slope.</li>
+ *   <li>Each interaction of {@link Encoding#interactions()} crosses the levels of its keys (a numeric key takes part
+ *       through its order of magnitude) into one indicator {@code "x:k1=v1&k2=v2"} of value
+ *       {@value #CROSS_WEIGHT}.</li>
+ *   <li>The prompt's {@linkplain Context#text() text summary} gives its length in characters (as the numeric
+ *       feature {@code text.chars}), the indicators {@code "t:code"} and {@code "t:math"} when it looks like either,
+ *       and up to {@value TextSummary#WORD_BUCKETS} hashed word indicators {@code "h:17"}, each {@code 1/√m} for m
+ *       buckets, so that the words of any prompt together weigh as one feature.</li>
  * </ul>
  *
- * <p>Dimensions are assigned in the order features are first {@link #learn learned}, which is the feedback order, so
- * that every replica that folds the same feedback in the same order gets the same space. {@link #encode} never
- * assigns dimensions.
+ * <p>No encoding keeps running statistics, so a context encodes the same way before and after any amount of
+ * learning, and replaying feedback is exact. Dimensions are assigned in the order features are first
+ * {@link #learn learned}, which is the feedback order, so every replica that folds the same feedback in the same
+ * order gets the same space. {@link #encode} never assigns dimensions.
  *
  * <p>Not thread-safe: the owning policy model guards it.
  */
@@ -33,17 +45,19 @@ public final class FeatureSpace {
     public static final int BIAS = 0;
     public static final int OVERFLOW = 1;
     private static final int RESERVED = 2;
+    private static final double LOG_65536 = Math.log(65536);
+    /**
+     * The value of a cross indicator. Under a ridge prior this makes a cross's prior standard deviation 0.3 of a main
+     * effect's: a niche strength is learned once the evidence shows it, instead of being explored for in every cell.
+     */
+    static final double CROSS_WEIGHT = 0.3;
 
-    private int capacity;
+    private Encoding encoding;
     private final Map<String, Integer> dimensions = new HashMap<>();
     private final List<String> names = new ArrayList<>();
 
-    /** @param capacity the most dimensions the space will hold, bias and overflow included (at least 2) */
-    public FeatureSpace(int capacity) {
-        if (capacity < RESERVED) {
-            throw new IllegalArgumentException("capacity must be at least " + RESERVED + ", got " + capacity);
-        }
-        this.capacity = capacity;
+    public FeatureSpace(Encoding encoding) {
+        setEncoding(encoding);
         names.add("bias");
         names.add("overflow");
     }
@@ -53,16 +67,13 @@ public final class FeatureSpace {
         return names.size();
     }
 
-    public int capacity() {
-        return capacity;
-    }
-
-    /** Changes how many dimensions may be assigned from now on; dimensions already assigned stay. */
-    public void setCapacity(int capacity) {
-        if (capacity < RESERVED) {
-            throw new IllegalArgumentException("capacity must be at least " + RESERVED + ", got " + capacity);
+    /** Changes how contexts are encoded from now on; dimensions already assigned stay. */
+    public void setEncoding(Encoding encoding) {
+        if (encoding.capacity() < RESERVED) {
+            throw new IllegalArgumentException("capacity must be at least " + RESERVED + ", got "
+                    + encoding.capacity());
         }
-        this.capacity = capacity;
+        this.encoding = encoding;
     }
 
     /** Name of each dimension, in order (for the policy view). */
@@ -81,39 +92,124 @@ public final class FeatureSpace {
     }
 
     private FeatureVector encode(Context context, boolean assign) {
-        int[] indices = new int[context.size() + 2];
-        double[] values = new double[indices.length];
-        indices[0] = BIAS;
-        values[0] = 1;
-        int n = 1;
-        double unseen = 0;
-        boolean overflow = false;
+        VectorBuilder vector = new VectorBuilder(assign);
+        TreeMap<String, String> levels = new TreeMap<>(context.categorical());
         for (Map.Entry<String, String> e : context.categorical().entrySet()) {
-            int dim = lookup("c:" + e.getKey() + "=" + e.getValue(), assign);
-            if (dim >= 0) {
-                indices[n] = dim;
-                values[n++] = 1;
-            } else if (dimension() >= capacity) {
-                overflow = true;
-            } else {
-                unseen += 1;
-            }
+            vector.indicator("c:" + e.getKey() + "=" + e.getValue(), 1);
         }
         for (Map.Entry<String, Double> e : context.numeric().entrySet()) {
-            double x = scale(e.getValue());
-            int dim = lookup("n:" + e.getKey(), assign);
-            if (dim >= 0) {
-                indices[n] = dim;
-                values[n++] = x;
-            } else if (dimension() < capacity) {
-                unseen += x * x;
+            String magnitude = magnitude(e.getValue());
+            vector.numeric("n:" + e.getKey(), scale(e.getValue()));
+            vector.indicator("b:" + e.getKey() + "=" + magnitude, 1);
+            levels.put(e.getKey(), magnitude);
+        }
+        for (List<String> cross : crosses(levels.keySet(), context.categorical().keySet())) {
+            StringBuilder name = new StringBuilder("x:");
+            for (String key : cross) {
+                name.append(name.length() > 2 ? "&" : "").append(key).append('=').append(levels.get(key));
+            }
+            vector.indicator(name.toString(), CROSS_WEIGHT);
+        }
+        TextSummary text = context.text();
+        if (text != null) {
+            vector.numeric("n:text.chars", scale(text.chars()));
+            vector.indicator("b:text.chars=" + magnitude(text.chars()), 1);
+            if (text.code()) {
+                vector.indicator("t:code", 1);
+            }
+            if (text.math()) {
+                vector.indicator("t:math", 1);
+            }
+            int[] words = text.words();
+            for (int bucket : words) {
+                vector.indicator("h:" + bucket, 1 / Math.sqrt(words.length));
             }
         }
-        if (overflow) {
-            indices[n] = OVERFLOW;
-            values[n++] = 1;
+        return vector.build();
+    }
+
+    /** The distinct key sets (each sorted) that the interactions name among the keys present. */
+    private TreeSet<List<String>> crosses(Set<String> present, Set<String> categorical) {
+        TreeSet<List<String>> crosses = new TreeSet<>(FeatureSpace::compareKeyLists);
+        for (List<String> interaction : encoding.interactions()) {
+            expand(interaction, 0, new TreeSet<>(), present, categorical, crosses);
         }
-        return new FeatureVector(java.util.Arrays.copyOf(indices, n), java.util.Arrays.copyOf(values, n), unseen);
+        return crosses;
+    }
+
+    private static void expand(List<String> interaction, int position, TreeSet<String> chosen,
+            Set<String> present, Set<String> categorical, TreeSet<List<String>> out) {
+        if (position == interaction.size()) {
+            if (chosen.size() == interaction.size()) {
+                out.add(List.copyOf(chosen));
+            }
+            return;
+        }
+        String key = interaction.get(position);
+        Iterable<String> options = Encoding.ANY_KEY.equals(key) ? categorical : List.of(key);
+        for (String option : options) {
+            if (present.contains(option) && !chosen.contains(option)) {
+                chosen.add(option);
+                expand(interaction, position + 1, chosen, present, categorical, out);
+                chosen.remove(option);
+            }
+        }
+    }
+
+    private static int compareKeyLists(List<String> a, List<String> b) {
+        return String.join("\u0000", a).compareTo(String.join("\u0000", b));
+    }
+
+    /** Collects the active dimensions of one vector, assigning new ones if asked to. */
+    private final class VectorBuilder {
+
+        private final boolean assign;
+        private int[] indices = new int[16];
+        private double[] values = new double[16];
+        private int size;
+        private double unseen;
+        private boolean overflow;
+
+        VectorBuilder(boolean assign) {
+            this.assign = assign;
+            put(BIAS, 1);
+        }
+
+        void indicator(String name, double value) {
+            int dim = lookup(name, assign);
+            if (dim >= 0) {
+                put(dim, value);
+            } else if (dimension() >= encoding.capacity()) {
+                overflow = true;
+            } else {
+                unseen += value * value;
+            }
+        }
+
+        void numeric(String name, double value) {
+            int dim = lookup(name, assign);
+            if (dim >= 0) {
+                put(dim, value);
+            } else if (dimension() < encoding.capacity()) {
+                unseen += value * value;
+            }
+        }
+
+        private void put(int dim, double value) {
+            if (size == indices.length) {
+                indices = Arrays.copyOf(indices, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            indices[size] = dim;
+            values[size++] = value;
+        }
+
+        FeatureVector build() {
+            if (overflow) {
+                put(OVERFLOW, 1);
+            }
+            return new FeatureVector(Arrays.copyOf(indices, size), Arrays.copyOf(values, size), unseen);
+        }
     }
 
     private int lookup(String name, boolean assign) {
@@ -121,7 +217,7 @@ public final class FeatureSpace {
         if (dim != null) {
             return dim;
         }
-        if (!assign || names.size() >= capacity) {
+        if (!assign || names.size() >= encoding.capacity()) {
             return -1;
         }
         int assigned = names.size();
@@ -130,9 +226,22 @@ public final class FeatureSpace {
         return assigned;
     }
 
-    /** {@code sign(x)·ln(1 + |x|)}. */
+    /** {@code sign(x)·log₆₅₅₃₆(1 + |x|)}. */
     static double scale(double x) {
-        return Math.copySign(Math.log1p(Math.abs(x)), x);
+        return Math.copySign(Math.log1p(Math.abs(x)) / LOG_65536, x);
+    }
+
+    /**
+     * The binary order of magnitude of {@code x}: {@code "0"} for zero, {@code "e<k>"} for {@code 2^k ≤ x < 2^(k+1)}
+     * with {@code k ≥ 0}, {@code "e<0"} for {@code 0 < x < 1}, and the same with a leading minus for negatives.
+     */
+    static String magnitude(double x) {
+        if (x == 0) {
+            return "0";
+        }
+        double abs = Math.abs(x);
+        String unsigned = abs < 1 ? "e<0" : "e" + Math.getExponent(abs);
+        return x < 0 ? "-" + unsigned : unsigned;
     }
 
     public void writeTo(DataOutput out) throws IOException {
@@ -142,8 +251,8 @@ public final class FeatureSpace {
         }
     }
 
-    public static FeatureSpace readFrom(DataInput in, int capacity) throws IOException {
-        FeatureSpace space = new FeatureSpace(capacity);
+    public static FeatureSpace readFrom(DataInput in, Encoding encoding) throws IOException {
+        FeatureSpace space = new FeatureSpace(encoding);
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             String name = in.readUTF();

@@ -1,20 +1,35 @@
 package dev.switchboard.learning.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FeatureSpaceTest {
 
+    private static final List<List<String>> NO_CROSSES = List.of();
+    private static final List<List<String>> ALL_PAIRS = List.of(List.of("*", "*"));
+
     @Test
-    void numbersAreLogScaledSoLargeCountsCannotSwampTheModel() {
-        assertEquals(Math.log(101), FeatureSpace.scale(100), 1e-12);
-        assertEquals(Math.log(100_001), FeatureSpace.scale(100_000), 1e-12);
-        assertEquals(-Math.log(3), FeatureSpace.scale(-2), 1e-12);
-        assertTrue(FeatureSpace.scale(1e300) < 700);
+    void numbersAreLogScaledToTheRangeOfAnIndicator() {
+        assertEquals(Math.log(101) / Math.log(65536), FeatureSpace.scale(100), 1e-12);
+        assertEquals(1, FeatureSpace.scale(65535), 1e-12);
+        assertEquals(-Math.log(3) / Math.log(65536), FeatureSpace.scale(-2), 1e-12);
+        assertTrue(FeatureSpace.scale(1e300) < 64);
+    }
+
+    @Test
+    void magnitudesAreBinaryOrdersSoAContextWindowIsAStep() {
+        assertEquals("e12", FeatureSpace.magnitude(4096));
+        assertEquals("e12", FeatureSpace.magnitude(8191));
+        assertEquals("e13", FeatureSpace.magnitude(8192));
+        assertEquals("0", FeatureSpace.magnitude(0));
+        assertEquals("e<0", FeatureSpace.magnitude(0.5));
+        assertEquals("-e3", FeatureSpace.magnitude(-9));
     }
 
     @Test
@@ -25,8 +40,8 @@ class FeatureSpaceTest {
         Map<String, String> ba = new LinkedHashMap<>();
         ba.put("b", "y");
         ba.put("a", "x");
-        FeatureSpace first = new FeatureSpace(16);
-        FeatureSpace second = new FeatureSpace(16);
+        FeatureSpace first = new FeatureSpace(new Encoding(16, ALL_PAIRS));
+        FeatureSpace second = new FeatureSpace(new Encoding(16, ALL_PAIRS));
         first.learn(Context.of(ab, Map.of()));
         second.learn(Context.of(ba, Map.of()));
         assertEquals(first.names(), second.names());
@@ -34,20 +49,58 @@ class FeatureSpaceTest {
 
     @Test
     void encodeNeverAssignsAndCountsUnseenFeatures() {
-        FeatureSpace space = new FeatureSpace(16);
-        FeatureVector x = space.encode(Context.of(Map.of("task", "code"), Map.of("tokens", 100.0)));
+        FeatureSpace space = new FeatureSpace(new Encoding(16, NO_CROSSES));
+        Context context = Context.of(Map.of("task", "code"), Map.of("tokens", 100.0));
+        FeatureVector x = space.encode(context);
         assertEquals(2, space.dimension());
         assertEquals(1, x.nonZeros());
-        assertEquals(1 + Math.pow(Math.log(101), 2), x.unseenSquaredNorm(), 1e-12);
-        FeatureVector learned = space.learn(Context.of(Map.of("task", "code"), Map.of("tokens", 100.0)));
-        assertEquals(4, space.dimension());
-        assertEquals(3, learned.nonZeros());
+        assertEquals(1 + Math.pow(FeatureSpace.scale(100), 2) + 1, x.unseenSquaredNorm(), 1e-12);
+        FeatureVector learned = space.learn(context);
+        assertEquals(List.of("bias", "overflow", "c:task=code", "n:tokens", "b:tokens=e6"), space.names());
+        assertEquals(4, learned.nonZeros());
         assertEquals(0, learned.unseenSquaredNorm());
     }
 
     @Test
+    void allPairsCrossEveryTwoCategoricalFeatures() {
+        FeatureSpace space = new FeatureSpace(new Encoding(32, ALL_PAIRS));
+        space.learn(Context.of(Map.of("task", "translate", "lang", "zh", "tier", "free"), Map.of("tokens", 10.0)));
+        List<String> crosses = space.names().stream().filter(n -> n.startsWith("x:")).toList();
+        assertEquals(List.of("x:lang=zh&task=translate", "x:lang=zh&tier=free", "x:task=translate&tier=free"),
+                crosses);
+    }
+
+    @Test
+    void namedCrossesTakeANumberThroughItsMagnitude() {
+        FeatureSpace space = new FeatureSpace(new Encoding(32, List.of(List.of("task", "tokens"))));
+        space.learn(Context.of(Map.of("task", "code", "lang", "en"), Map.of("tokens", 9000.0)));
+        assertTrue(space.names().contains("x:task=code&tokens=e13"), space.names().toString());
+        assertFalse(space.names().stream().anyMatch(n -> n.startsWith("x:lang")));
+    }
+
+    @Test
+    void textGivesLengthMarkersAndHashedWordsButNeverTheWords() {
+        TextSummary summary = TextSummary.of("def add(a, b):\n    return a + b\n\nPlease fix this function.");
+        assertTrue(summary.code());
+        assertFalse(TextSummary.of("Bonjour, comment ça va ?").code());
+        assertTrue(TextSummary.of("Solve the equation 3x + 4 = 19").math());
+        FeatureSpace space = new FeatureSpace(new Encoding(128, NO_CROSSES));
+        FeatureVector x = space.learn(Context.of(Map.of(), Map.of(), summary));
+        assertTrue(space.names().contains("t:code"));
+        assertTrue(space.names().stream().noneMatch(n -> n.contains("return") || n.contains("function")));
+        double words = 0;
+        for (int k = 0; k < x.nonZeros(); k++) {
+            if (space.names().get(x.index(k)).startsWith("h:")) {
+                words += x.value(k) * x.value(k);
+            }
+        }
+        assertEquals(1, words, 1e-12, "the hashed words of a prompt weigh as one feature");
+        assertEquals(summary, TextSummary.of("def add(a, b):\n    return a + b\n\nPlease fix this function."));
+    }
+
+    @Test
     void categoriesBeyondCapacityShareTheOverflowBucket() {
-        FeatureSpace space = new FeatureSpace(3);
+        FeatureSpace space = new FeatureSpace(new Encoding(3, NO_CROSSES));
         space.learn(Context.of(Map.of("user", "u1"), Map.of()));
         FeatureVector x = space.learn(Context.of(Map.of("user", "u2"), Map.of()));
         FeatureVector y = space.encode(Context.of(Map.of("user", "u3"), Map.of()));

@@ -1,0 +1,241 @@
+package dev.switchboard.learning;
+
+import dev.switchboard.learning.encoding.Context;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * A synthetic routing world of the kind Switchboard is for, built from a seed: prompts of six tasks in five languages
+ * with a prompt length, and models whose chance of a good answer depends on all three. It knows its oracle (the best
+ * expected reward in each context), so a learner's online expected reward can be scored against it.
+ *
+ * <ul>
+ *   <li>Each model has a base quality, a strength per task and per language, and some models are much better in one
+ *       task×language cell only (a niche that only a feature cross can learn).</li>
+ *   <li>Cheap models have a context window; a prompt longer than it almost always fails.</li>
+ *   <li>{@link Scenario#DRIFT}: halfway through, the weakest coder silently becomes the best coder.</li>
+ *   <li>{@link Scenario#NEW_ARM}: a third of the way in, a model that is the best at math is added.</li>
+ * </ul>
+ *
+ * <p>Rewards are Bernoulli; feedback can be delayed by a random number of decisions and arrives shuffled.
+ */
+final class RoutingWorld {
+
+    static final String[] TASKS = {"code", "math", "chat", "translate", "summarize", "extract"};
+    static final String[] LANGS = {"en", "de", "fr", "zh", "es"};
+    static final int CODE = 0;
+    static final int MATH = 1;
+    private static final int[] WINDOWS = {4096, 8192, 16385, 32000};
+    private static final double FAILURE_BEYOND_WINDOW = 0.03;
+    private static final double SPECIALTY = 0.25;
+
+    enum Scenario { STATIONARY, DRIFT, NEW_ARM }
+
+    private final Scenario scenario;
+    private final double[] base;
+    private final double[][] task;
+    private final double[][] lang;
+    private final double[][][] niche;
+    private final int[] window;
+    private final int driftingArm;
+    private double driftBoost;
+
+    /**
+     * @param arms how many models (at least 6); under {@link Scenario#NEW_ARM} the last one arrives late
+     */
+    RoutingWorld(Scenario scenario, int arms, long seed) {
+        this.scenario = scenario;
+        SplittableRandom rng = new SplittableRandom(seed);
+        base = new double[arms];
+        task = new double[arms][TASKS.length];
+        lang = new double[arms][LANGS.length];
+        niche = new double[arms][TASKS.length][LANGS.length];
+        window = new int[arms];
+        for (int a = 0; a < arms; a++) {
+            base[a] = rng.nextDouble(0.5, 0.65);
+            for (int t = 0; t < TASKS.length; t++) {
+                task[a][t] = rng.nextDouble(-0.1, 0.1);
+            }
+            for (int l = 0; l < LANGS.length; l++) {
+                lang[a][l] = rng.nextDouble(-0.05, 0.05);
+            }
+            task[a][(a + (int) (seed % TASKS.length)) % TASKS.length] += SPECIALTY;
+            lang[a][rng.nextInt(LANGS.length)] += SPECIALTY / 2;
+            window[a] = a < WINDOWS.length ? WINDOWS[a] : Integer.MAX_VALUE;
+        }
+        for (int n = 0; n < arms / 2; n++) {
+            niche[rng.nextInt(arms)][rng.nextInt(TASKS.length)][rng.nextInt(LANGS.length)] = SPECIALTY;
+        }
+        int weakest = 0;
+        for (int a = 0; a < arms; a++) {
+            if (meanOver(a, CODE) < meanOver(weakest, CODE)) {
+                weakest = a;
+            }
+        }
+        driftingArm = weakest;
+        if (scenario == Scenario.NEW_ARM) {
+            int newcomer = arms - 1;
+            double bestOther = 0;
+            for (int a = 0; a < newcomer; a++) {
+                bestOther = Math.max(bestOther, maxOver(a, MATH));
+            }
+            task[newcomer][MATH] += bestOther + 0.1 - minOver(newcomer, MATH);
+            window[newcomer] = Integer.MAX_VALUE;
+        }
+    }
+
+    private double meanOver(int arm, int t) {
+        double sum = 0;
+        for (int l = 0; l < LANGS.length; l++) {
+            sum += quality(arm, t, l);
+        }
+        return sum / LANGS.length;
+    }
+
+    private double maxOver(int arm, int t) {
+        double max = 0;
+        for (int l = 0; l < LANGS.length; l++) {
+            max = Math.max(max, quality(arm, t, l));
+        }
+        return max;
+    }
+
+    private double minOver(int arm, int t) {
+        double min = 1;
+        for (int l = 0; l < LANGS.length; l++) {
+            min = Math.min(min, quality(arm, t, l));
+        }
+        return min;
+    }
+
+    private double quality(int arm, int t, int l) {
+        double boost = arm == driftingArm && t == CODE ? driftBoost : 0;
+        return clamp(base[arm] + task[arm][t] + lang[arm][l] + niche[arm][t][l] + boost);
+    }
+
+    private static double clamp(double p) {
+        return Math.max(0.02, Math.min(0.98, p));
+    }
+
+    int arms() {
+        return base.length;
+    }
+
+    /** The arms that exist at {@code round} of {@code rounds}. */
+    int[] activeArms(int round, int rounds) {
+        int count = scenario == Scenario.NEW_ARM && round < rounds / 3 ? arms() - 1 : arms();
+        int[] active = new int[count];
+        for (int a = 0; a < count; a++) {
+            active[a] = a;
+        }
+        return active;
+    }
+
+    /** Applies the silent change, if this scenario has one and {@code round} is its moment. */
+    void advance(int round, int rounds) {
+        if (scenario == Scenario.DRIFT && round == rounds / 2) {
+            double bestCoder = 0;
+            for (int a = 0; a < arms(); a++) {
+                if (a != driftingArm) {
+                    bestCoder = Math.max(bestCoder, maxOver(a, CODE));
+                }
+            }
+            driftBoost = bestCoder + 0.1 - minOver(driftingArm, CODE);
+        }
+    }
+
+    /** One prompt of the stream, with every arm's true success probability for it. */
+    record Round(Context context, int task, double[] successProbability) {
+    }
+
+    Round next(SplittableRandom rng) {
+        int t = rng.nextInt(TASKS.length);
+        int l = rng.nextInt(LANGS.length);
+        long tokens = Math.round(Math.exp(rng.nextDouble(Math.log(20), Math.log(60_000))));
+        double[] p = new double[arms()];
+        for (int a = 0; a < p.length; a++) {
+            p[a] = tokens > window[a] ? FAILURE_BEYOND_WINDOW : quality(a, t, l);
+        }
+        Context context = Context.of(Map.of("task", TASKS[t], "lang", LANGS[l]),
+                Map.of("promptTokens", (double) tokens));
+        return new Round(context, t, p);
+    }
+
+    /**
+     * What a run scored over its last quarter.
+     *
+     * @param oracleRatio expected reward of the choices over the oracle's
+     * @param changedArmShare the share of the changed task's traffic (code under drift, math for a new arm) that went
+     *        to the arm that changed or arrived
+     */
+    record Score(double oracleRatio, double changedArmShare) {
+    }
+
+    /** The arm that changes (drift) or arrives (new arm). */
+    int changedArm() {
+        return scenario == Scenario.NEW_ARM ? arms() - 1 : driftingArm;
+    }
+
+    /** The task the change is about. */
+    int changedTask() {
+        return scenario == Scenario.NEW_ARM ? MATH : CODE;
+    }
+
+    /**
+     * Runs {@code rounds} online rounds of {@code model} and scores its expected reward over the last quarter against
+     * the oracle's, with each reward delivered between 0 and {@code maxDelay} decisions late (shuffled).
+     */
+    Score run(PolicyModel model, int rounds, int maxDelay, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        PriorityQueue<Pending> pending = new PriorityQueue<>();
+        double got = 0;
+        double best = 0;
+        int changedTaskRounds = 0;
+        int onChangedArm = 0;
+        for (int i = 0; i < rounds; i++) {
+            advance(i, rounds);
+            int[] active = activeArms(i, rounds);
+            while (model.arms() < active.length) {
+                model.addArm();
+            }
+            Round round = next(rng);
+            Choice choice = model.choose(round.context(), active, PolicyModel.NO_COSTS, rng);
+            double p = round.successProbability()[choice.arm()];
+            double reward = rng.nextDouble() < p ? 1 : 0;
+            pending.add(new Pending(i + rng.nextInt(maxDelay + 1), rng.nextLong(), choice.arm(), round.context(),
+                    reward));
+            while (!pending.isEmpty() && pending.peek().due() <= i) {
+                Pending f = pending.poll();
+                model.learn(f.arm(), f.context(), f.reward());
+            }
+            if (i >= rounds * 3 / 4) {
+                got += p;
+                best += oracle(round, active);
+                if (round.task() == changedTask()) {
+                    changedTaskRounds++;
+                    onChangedArm += choice.arm() == changedArm() ? 1 : 0;
+                }
+            }
+        }
+        return new Score(got / best, changedTaskRounds == 0 ? 0 : (double) onChangedArm / changedTaskRounds);
+    }
+
+    private static double oracle(Round round, int[] active) {
+        double best = 0;
+        for (int a : active) {
+            best = Math.max(best, round.successProbability()[a]);
+        }
+        return best;
+    }
+
+    private record Pending(int due, long order, int arm, Context context, double reward)
+            implements Comparable<Pending> {
+
+        @Override
+        public int compareTo(Pending o) {
+            int byDue = Integer.compare(due, o.due);
+            return byDue != 0 ? byDue : Long.compare(order, o.order);
+        }
+    }
+}
