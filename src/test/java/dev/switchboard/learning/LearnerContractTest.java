@@ -8,6 +8,7 @@ import dev.switchboard.learning.encoding.Context;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Properties every learner must have, checked on each with fixed seeds. */
@@ -16,7 +17,11 @@ class LearnerContractTest {
     private static final Context CONTEXT = Context.of(Map.of("task", "code"), Map.of("promptTokens", 900.0));
 
     private static PolicyModel trained(String algorithm, int arms, long seed) {
-        PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, Map.of()), arms);
+        return trained(algorithm, Map.of(), arms, seed);
+    }
+
+    private static PolicyModel trained(String algorithm, Map<String, Object> params, int arms, long seed) {
+        PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params), arms);
         SplittableRandom rng = new SplittableRandom(seed);
         for (int i = 0; i < 200; i++) {
             int arm = rng.nextInt(arms);
@@ -80,13 +85,14 @@ class LearnerContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {0.05, 0.2})
-    void epsilonGreedyNeverDropsBelowItsFloor(double epsilon) {
-        PolicyModel model = PolicyModel.create(Algorithms.parse("epsilon-greedy", Map.of("epsilon", epsilon)), 5);
+    @CsvSource({"epsilon-greedy, 0.05", "epsilon-greedy, 0.2", "linucb, 0.02", "linucb, 0.1"})
+    void epsilonFloorsHold(String algorithm, double epsilon) {
+        PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, Map.of("epsilon", epsilon)), 5);
         for (int i = 0; i < 500; i++) {
             model.learn(0, Context.empty(), 1);
         }
-        Choice choice = model.choose(Context.empty(), new int[] {0, 1, 2, 3, 4}, PolicyModel.NO_COSTS, new SplittableRandom(1));
+        Choice choice = model.choose(Context.empty(), new int[] {0, 1, 2, 3, 4}, PolicyModel.NO_COSTS,
+                new SplittableRandom(1));
         for (int k = 0; k < 5; k++) {
             assertTrue(choice.distribution().get(k) >= epsilon / 5 - 1e-12);
         }
@@ -95,13 +101,15 @@ class LearnerContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"ucb1", "linucb"})
     void deterministicChoicesHaveProbabilityOneOrShareTies(String algorithm) {
-        PolicyModel fresh = PolicyModel.create(Algorithms.parse(algorithm, Map.of()), 4);
+        Map<String, Object> params = algorithm.equals("linucb") ? Map.of("epsilon", 0) : Map.of();
+        PolicyModel fresh = PolicyModel.create(Algorithms.parse(algorithm, params), 4);
         Choice tied = fresh.choose(CONTEXT, new int[] {0, 1, 2, 3}, PolicyModel.NO_COSTS, new SplittableRandom(1));
         assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, tied.distribution().toArray(), 1e-12);
-        PolicyModel model = trained(algorithm, 4, 17);
+        PolicyModel model = trained(algorithm, params, 4, 17);
         for (int i = 0; i < 2000; i++) {
             model.learn(3, CONTEXT, 1);
         }
-        assertEquals(1.0, model.choose(CONTEXT, new int[] {0, 1, 2, 3}, PolicyModel.NO_COSTS, new SplittableRandom(2)).probability());
+        assertEquals(1.0, model.choose(CONTEXT, new int[] {0, 1, 2, 3}, PolicyModel.NO_COSTS,
+                new SplittableRandom(2)).probability());
     }
 }

@@ -15,7 +15,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Disjoint LinUCB (Li, Chu, Langford and Schapire, WWW 2010, Algorithm 1): one ridge regression per arm, and the arm
- * maximising {@code θ_aᵀx + α·√(xᵀA_a⁻¹x)}. Deterministic: probability 1, or 1/m among m tied arms.
+ * maximising {@code θ_aᵀx + α·√(xᵀA_a⁻¹x)} (net of the cost penalty), chosen with probability {@code 1 − ε + ε/K};
+ * every other candidate keeps the floor {@code ε/K}. With {@code ε = 0} it is the deterministic textbook rule.
  */
 public final class LinUcb implements Learner {
 
@@ -23,14 +24,17 @@ public final class LinUcb implements Learner {
 
     /**
      * @param alpha width of the confidence bound, ≥ 0 (default 0.5)
+     * @param epsilon exploration floor in [0, 1]: every candidate keeps at least {@code ε/K} (default 0.02), so no arm
+     *        is written off for good on a few unlucky rewards, and every logged propensity is below 1
      * @param lambda ridge prior, > 0 (default 1)
      * @param features the encoding params shared by the contextual learners
      */
-    public record Config(double alpha, double lambda, LinearParams features) implements LearnerConfig {
+    public record Config(double alpha, double epsilon, double lambda, LinearParams features) implements LearnerConfig {
 
         public static Config parse(Map<String, Object> params) {
             ParamReader reader = new ParamReader(NAME, params);
-            Config config = new Config(reader.number("alpha", 0.5, 0, 100), reader.positive("lambda", 1),
+            Config config = new Config(reader.number("alpha", 0.5, 0, 100), reader.number("epsilon", 0.02, 0, 1),
+                    reader.positive("lambda", 1),
                     LinearParams.read(reader));
             reader.finish();
             return config;
@@ -43,7 +47,7 @@ public final class LinUcb implements Learner {
 
         @Override
         public Map<String, Object> params() {
-            return features.with(Map.of("alpha", alpha, "lambda", lambda));
+            return features.with(Map.of("alpha", alpha, "epsilon", epsilon, "lambda", lambda));
         }
 
         @Override
@@ -78,7 +82,8 @@ public final class LinUcb implements Learner {
             estimates[i] = arms.mean(candidates[i], x);
             bounds[i] = estimates[i] - penalties[i] + config.alpha() * Math.sqrt(arms.variance(candidates[i], x));
         }
-        return Candidates.draw(candidates, estimates, penalties, Exploration.greedy(bounds), rng);
+        return Candidates.draw(candidates, estimates, penalties, Exploration.epsilonGreedy(bounds, config.epsilon()),
+                rng);
     }
 
     @Override

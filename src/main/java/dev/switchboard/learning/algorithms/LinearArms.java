@@ -22,6 +22,13 @@ import java.util.List;
  */
 final class LinearArms {
 
+    /**
+     * What an arm is expected to earn before it has learned anything: the middle of [0, 1]. The regressions learn
+     * {@code reward − ½}, so their ridge prior pulls towards an undecided ½ rather than towards a pessimistic 0 (which
+     * would leave an untried arm out of the running wherever the rewards are high).
+     */
+    static final double PRIOR_MEAN = 0.5;
+
     private final List<RidgeRegression> arms;
     private final List<Long> lastUpdate;
     private long time;
@@ -45,9 +52,9 @@ final class LinearArms {
         return linear;
     }
 
-    /** {@code θ_aᵀx}. */
+    /** {@code ½ + θ_aᵀx}. */
     double mean(int arm, FeatureVector x) {
-        return arms.get(arm).mean(x);
+        return PRIOR_MEAN + arms.get(arm).mean(x);
     }
 
     /** The variance of arm {@code a}'s estimate at {@code x}, the drift since its last update included. */
@@ -72,7 +79,7 @@ final class LinearArms {
         if (walk > 0) {
             ridge.addVariance(walk);
         }
-        ridge.update(x, reward);
+        ridge.update(x, reward - PRIOR_MEAN);
         lastUpdate.set(arm, time);
         time++;
     }

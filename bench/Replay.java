@@ -1,0 +1,411 @@
+import dev.switchboard.learning.Algorithms;
+import dev.switchboard.learning.Choice;
+import dev.switchboard.learning.PolicyModel;
+import dev.switchboard.learning.encoding.Context;
+import dev.switchboard.learning.encoding.TextSummary;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Offline replay of real routing data (RouterBench, RouteLLM) through Switchboard's learning core, in process, or
+ * through the HTTP API of a running service with --http. One online pass in a fixed shuffled order: each prompt is
+ * routed, the chosen model's recorded outcome is the reward, and the policy learns from it before the next prompt.
+ * Run it with bench/replay (see the README).
+ */
+public final class Replay {
+
+    /** One prompt with every model's recorded outcome. */
+    record Query(String id, String group, String prompt, Map<String, Double> correct, Map<String, Double> cost) {
+    }
+
+    /** A dataset ready to replay: the queries, the models, and each model's price per call. */
+    record Dataset(String name, String groupKey, List<Query> queries, List<String> models, Map<String, Double> price,
+            String costNote) {
+    }
+
+    /** What one routing run got. */
+    record Result(double accuracy, double costPerThousand, Map<String, Double> share) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Map<String, Object> params = params(options.getOrDefault("params", ""));
+        Path data = Path.of(options.getOrDefault("data", "../shared/data"));
+        String name = options.getOrDefault("dataset", "routerbench");
+        Dataset dataset = switch (name) {
+            case "routerbench" -> routerBench(data.resolve("routerbench"));
+            case "routellm-mmlu" -> routeLlm(data.resolve("routellm"), "mmlu");
+            case "routellm-gsm8k" -> routeLlm(data.resolve("routellm"), "gsm8k");
+            default -> throw new IllegalArgumentException("unknown dataset " + name
+                    + "; known: routerbench, routellm-mmlu, routellm-gsm8k");
+        };
+        String algorithm = options.getOrDefault("algorithm", "linucb");
+        boolean text = options.containsKey("text");
+        long seed = Long.parseLong(options.getOrDefault("seed", "1"));
+        String http = options.get("http");
+        List<Double> weights = new ArrayList<>();
+        for (String w : options.getOrDefault("weights", "0,0.05,0.1,0.15,0.2,0.3,0.5").split(",")) {
+            weights.add(Double.parseDouble(w));
+        }
+        List<Query> order = new ArrayList<>(dataset.queries());
+        Collections.shuffle(order, new Random(seed));
+
+        System.out.printf("%s: %d prompts, %d models, context {%s%s}, shuffled with seed %d, one online pass%n",
+                dataset.name(), order.size(), dataset.models().size(), dataset.groupKey(), text ? ", text" : "", seed);
+        System.out.println("cost: " + dataset.costNote());
+        System.out.println();
+        System.out.println("Every single model, and the best in hindsight:");
+        String reference = dataset.models().get(0);
+        Result referenceResult = fixed(order, q -> reference);
+        for (String model : dataset.models()) {
+            print(model, fixed(order, q -> model), referenceResult, reference);
+        }
+        Map<String, String> bestPerGroup = bestPerGroup(order, dataset.models());
+        print("per-" + dataset.groupKey() + " best in hindsight", fixed(order, q -> bestPerGroup.get(q.group())),
+                referenceResult, reference);
+        print("per-prompt oracle (cheapest correct)", fixed(order, q -> oracle(q, dataset.models())), referenceResult,
+                reference);
+        System.out.println();
+        System.out.printf("Switchboard %s %s, online, exploration included%s:%n", algorithm, params,
+                http == null ? " (in process)" : " (over HTTP at " + http + ")");
+        for (double weight : weights) {
+            Map<String, Object> withWeight = new TreeMap<>(params);
+            withWeight.put("costWeight", weight);
+            Result result = http == null ? inProcess(dataset, order, algorithm, withWeight, text, seed)
+                    : overHttp(dataset, order, algorithm, withWeight, text, http);
+            print(String.format("costWeight %.2f", weight), result, referenceResult, reference);
+        }
+    }
+
+    // ---- routing runs -------------------------------------------------------------------------------------------
+
+    private static Result fixed(List<Query> order, java.util.function.Function<Query, String> route) {
+        Tally tally = new Tally();
+        for (Query q : order) {
+            tally.add(q, route.apply(q));
+        }
+        return tally.result(order.size());
+    }
+
+    private static Result inProcess(Dataset dataset, List<Query> order, String algorithm, Map<String, Object> params,
+            boolean text, long seed) {
+        List<String> models = dataset.models();
+        PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
+                models.size());
+        double[] prices = new double[models.size()];
+        int[] all = new int[models.size()];
+        for (int a = 0; a < all.length; a++) {
+            all[a] = a;
+            prices[a] = dataset.price().get(models.get(a));
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        Tally tally = new Tally();
+        for (Query q : order) {
+            Context context = Context.of(Map.of(dataset.groupKey(), q.group()), Map.of(),
+                    text ? TextSummary.of(q.prompt()) : null);
+            Choice choice = model.choose(context, all, prices, rng);
+            String chosen = models.get(choice.arm());
+            tally.add(q, chosen);
+            model.learn(choice.arm(), context, q.correct().get(chosen));
+        }
+        return tally.result(order.size());
+    }
+
+    private static Result overHttp(Dataset dataset, List<Query> order, String algorithm, Map<String, Object> params,
+            boolean text, String base) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        String policy = "replay-" + dataset.name() + "-" + System.nanoTime();
+        StringBuilder arms = new StringBuilder();
+        for (String model : dataset.models()) {
+            arms.append(arms.length() == 0 ? "" : ",").append("{\"id\":").append(json(model)).append(",\"cost\":")
+                    .append(dataset.price().get(model)).append('}');
+        }
+        send(client, "PUT", base + "/policies/" + policy, "{\"algorithm\":" + json(algorithm) + ",\"arms\":[" + arms
+                + "],\"params\":" + jsonObject(params) + "}");
+        Pattern decision = Pattern.compile("\"decisionId\"\\s*:\\s*\"([^\"]+)\".*?\"arm\"\\s*:\\s*\"([^\"]+)\"");
+        Tally tally = new Tally();
+        try {
+            for (Query q : order) {
+                String context = "{" + json(dataset.groupKey()) + ":" + json(q.group())
+                        + (text ? ",\"text\":" + json(q.prompt()) : "") + "}";
+                String answer = send(client, "POST", base + "/select",
+                        "{\"policy\":" + json(policy) + ",\"context\":" + context + "}");
+                Matcher m = decision.matcher(answer);
+                if (!m.find()) {
+                    throw new IllegalStateException("unexpected /select answer: " + answer);
+                }
+                String chosen = m.group(2);
+                tally.add(q, chosen);
+                send(client, "POST", base + "/feedback", "{\"decisionId\":" + json(m.group(1)) + ",\"reward\":"
+                        + q.correct().get(chosen) + "}");
+            }
+        } finally {
+            send(client, "DELETE", base + "/policies/" + policy, null);
+        }
+        return tally.result(order.size());
+    }
+
+    private static String send(HttpClient client, String method, String url, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
+                "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static String jsonObject(Map<String, Object> params) {
+        StringBuilder out = new StringBuilder("{");
+        params.forEach((name, value) -> out.append(out.length() == 1 ? "" : ",").append(json(name)).append(':')
+                .append(value));
+        return out.append('}').toString();
+    }
+
+    private static String json(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Accuracy, cost and the share of calls to each model over a run. */
+    private static final class Tally {
+
+        private double correct;
+        private double cost;
+        private final Map<String, Integer> calls = new TreeMap<>();
+
+        void add(Query q, String model) {
+            correct += q.correct().get(model);
+            cost += q.cost().get(model);
+            calls.merge(model, 1, Integer::sum);
+        }
+
+        Result result(int n) {
+            Map<String, Double> share = new TreeMap<>();
+            calls.forEach((model, count) -> share.put(model, (double) count / n));
+            return new Result(correct / n, 1000 * cost / n, share);
+        }
+    }
+
+    private static void print(String label, Result r, Result reference, String referenceName) {
+        StringBuilder shares = new StringBuilder();
+        r.share().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
+                .forEach(e -> shares.append(String.format(" %s %.0f%%", shortName(e.getKey()), 100 * e.getValue())));
+        System.out.printf("  %-40s accuracy %.4f (%5.1f%% of %s)  cost/1000 %8.4f (%5.1f%%)  calls:%s%n", label,
+                r.accuracy(), 100 * r.accuracy() / reference.accuracy(), shortName(referenceName),
+                r.costPerThousand(), 100 * r.costPerThousand() / reference.costPerThousand(), shares);
+    }
+
+    private static String shortName(String model) {
+        return model.substring(model.lastIndexOf('/') + 1);
+    }
+
+    private static Map<String, String> bestPerGroup(List<Query> order, List<String> models) {
+        Map<String, Map<String, Double>> sums = new HashMap<>();
+        for (Query q : order) {
+            for (String m : models) {
+                sums.computeIfAbsent(q.group(), g -> new HashMap<>()).merge(m, q.correct().get(m), Double::sum);
+            }
+        }
+        Map<String, String> best = new HashMap<>();
+        sums.forEach((group, byModel) -> best.put(group, byModel.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        return best;
+    }
+
+    private static String oracle(Query q, List<String> models) {
+        String best = models.get(0);
+        for (String m : models) {
+            double c = q.correct().get(m);
+            double b = q.correct().get(best);
+            if (c > b || (c == b && q.cost().get(m) < q.cost().get(best))) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    // ---- datasets -----------------------------------------------------------------------------------------------
+
+    /** RouterBench: 11 models with their real per-query cost; the price of a model is its mean cost per query. */
+    private static Dataset routerBench(Path dir) throws IOException {
+        Map<String, String[]> prompts = new HashMap<>();
+        for (String[] row : Csv.read(dir.resolve("prompts.csv"))) {
+            prompts.put(row[0], row);
+        }
+        Map<String, Map<String, Double>> correct = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> cost = new HashMap<>();
+        TreeSet<String> models = new TreeSet<>();
+        for (String[] row : Csv.read(dir.resolve("outcomes.csv"))) {
+            models.add(row[1]);
+            if (!row[2].isEmpty()) {
+                correct.computeIfAbsent(row[0], k -> new HashMap<>()).put(row[1], Double.parseDouble(row[2]));
+                cost.computeIfAbsent(row[0], k -> new HashMap<>()).put(row[1], Double.parseDouble(row[3]));
+            }
+        }
+        List<Query> queries = new ArrayList<>();
+        correct.forEach((id, byModel) -> {
+            if (byModel.size() == models.size()) {
+                String[] p = prompts.get(id);
+                queries.add(new Query(id, p[1], p[3], byModel, cost.get(id)));
+            }
+        });
+        Map<String, Double> price = new HashMap<>();
+        for (String m : models) {
+            price.put(m, queries.stream().mapToDouble(q -> q.cost().get(m)).average().orElseThrow());
+        }
+        List<String> ordered = new ArrayList<>(models);
+        ordered.sort((a, b) -> a.startsWith("gpt-4") ? -1 : b.startsWith("gpt-4") ? 1 : a.compareTo(b));
+        return new Dataset("routerbench", "task", queries, ordered, price,
+                "USD per query as recorded; an arm's price is the model's mean cost per query");
+    }
+
+    /** RouteLLM: GPT-4 against Mixtral on one task, with the subject as context. No costs ship with it. */
+    private static Dataset routeLlm(Path dir, String task) throws IOException {
+        Map<String, String> prompts = new HashMap<>();
+        for (String[] row : Csv.read(dir.resolve("prompts.csv"))) {
+            prompts.put(row[0], row[3]);
+        }
+        Map<String, String> subject = new HashMap<>();
+        Map<String, Map<String, Double>> correct = new LinkedHashMap<>();
+        TreeSet<String> models = new TreeSet<>();
+        for (String[] row : Csv.read(dir.resolve("outcomes.csv"))) {
+            if (row[1].equals(task)) {
+                models.add(row[3]);
+                subject.put(row[0], row[2]);
+                correct.computeIfAbsent(row[0], k -> new HashMap<>()).put(row[3], Double.parseDouble(row[4]));
+            }
+        }
+        Map<String, Double> price = new HashMap<>();
+        for (String m : models) {
+            price.put(m, m.startsWith("gpt-4") ? 1.0 : 0.05);
+        }
+        List<Query> queries = new ArrayList<>();
+        correct.forEach((id, byModel) -> {
+            if (byModel.size() == models.size()) {
+                queries.add(new Query(id, subject.get(id), prompts.get(id), byModel, price));
+            }
+        });
+        List<String> ordered = new ArrayList<>(models);
+        ordered.sort((a, b) -> a.startsWith("gpt-4") ? -1 : b.startsWith("gpt-4") ? 1 : a.compareTo(b));
+        return new Dataset("routellm-" + task, "subject", queries, ordered, price,
+                "none ships with the data; a price list of GPT-4 = 1 and Mixtral = 0.05 per call (roughly their "
+                        + "list prices per token) is attached");
+    }
+
+    /** A small RFC 4180 reader: quoted fields may hold commas, quotes and newlines. */
+    static final class Csv {
+
+        static List<String[]> read(Path file) throws IOException {
+            List<String[]> rows = new ArrayList<>();
+            try (Reader in = Files.newBufferedReader(file)) {
+                List<String> row = new ArrayList<>();
+                StringBuilder field = new StringBuilder();
+                boolean quoted = false;
+                boolean header = true;
+                int c;
+                while ((c = in.read()) != -1) {
+                    char ch = (char) c;
+                    if (quoted) {
+                        if (ch == '"') {
+                            in.mark(1);
+                            int next = in.read();
+                            if (next == '"') {
+                                field.append('"');
+                            } else {
+                                quoted = false;
+                                if (next != -1) {
+                                    in.reset();
+                                }
+                            }
+                        } else {
+                            field.append(ch);
+                        }
+                    } else if (ch == '"') {
+                        quoted = true;
+                    } else if (ch == ',') {
+                        row.add(field.toString());
+                        field.setLength(0);
+                    } else if (ch == '\n') {
+                        row.add(field.toString());
+                        field.setLength(0);
+                        if (!header) {
+                            rows.add(row.toArray(new String[0]));
+                        }
+                        header = false;
+                        row = new ArrayList<>();
+                    } else if (ch != '\r') {
+                        field.append(ch);
+                    }
+                }
+                if (field.length() > 0 || !row.isEmpty()) {
+                    row.add(field.toString());
+                    rows.add(row.toArray(new String[0]));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** {@code name:value;name:value} with numeric values, e.g. {@code alpha:1;drift:0}. */
+    private static Map<String, Object> params(String spec) {
+        Map<String, Object> params = new TreeMap<>();
+        for (String pair : spec.split(";")) {
+            if (!pair.isBlank()) {
+                String[] kv = pair.split(":", 2);
+                params.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+            }
+        }
+        return params;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("options look like --name=value, got " + arg);
+            }
+            String[] kv = arg.substring(2).split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        return options;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.switchboard.learning;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Prints how one learner does on the synthetic {@link RoutingWorld} streams (stationary, drift, new arm), with
+ * feedback on time and up to 500 decisions late: oracle ratio over the last quarter of 8,000 rounds, and the changed
+ * arm's share of its task, averaged over seeded worlds. Run it with bench/streams.
+ */
+public final class StreamsBench {
+
+    private StreamsBench() {
+    }
+
+    /** Args: algorithm, then params as name=value (numbers), e.g. {@code linucb alpha=1 drift=0}. */
+    public static void main(String[] args) {
+        String algorithm = args.length > 0 ? args[0] : "linucb";
+        Map<String, Object> params = new TreeMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            params.put(kv[0], Double.parseDouble(kv[1]));
+        }
+        int worlds = Integer.getInteger("worlds", 8);
+        System.out.printf("%s %s, %d worlds of 8 arms, 8,000 rounds; last quarter's expected reward / oracle's%n",
+                algorithm, params, worlds);
+        for (RoutingWorld.Scenario scenario : RoutingWorld.Scenario.values()) {
+            StringBuilder line = new StringBuilder(String.format("  %-10s", scenario));
+            for (int delay : new int[] {0, 500}) {
+                double ratio = 0;
+                double share = 0;
+                double min = 1;
+                for (int seed = 0; seed < worlds; seed++) {
+                    RoutingWorld world = new RoutingWorld(scenario, 8, 1000 + seed);
+                    PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
+                            world.activeArms(0, 8000).length);
+                    RoutingWorld.Score score = world.run(model, 8000, delay, 7 + seed);
+                    ratio += score.oracleRatio() / worlds;
+                    share += score.changedArmShare() / worlds;
+                    min = Math.min(min, score.oracleRatio());
+                }
+                line.append(String.format("   delay ≤%3d: %.4f (worst %.4f)", delay, ratio, min));
+                if (scenario != RoutingWorld.Scenario.STATIONARY) {
+                    line.append(String.format(", changed arm's share %.2f", share));
+                }
+            }
+            System.out.println(line);
+        }
+    }
+}
