@@ -112,4 +112,19 @@ class LearnerContractTest {
         assertEquals(1.0, model.choose(CONTEXT, new int[] {0, 1, 2, 3}, PolicyModel.NO_COSTS,
                 new SplittableRandom(2)).probability());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"epsilon-greedy", "ucb1", "thompson", "linucb", "lin-ts"})
+    void aCostWeightFavoursTheCheaperOfTwoEqualArmsAndLeavesEstimatesAlone(String algorithm) {
+        PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, Map.of("costWeight", 0.5)), 2);
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < 400; i++) {
+            model.learn(i % 2, CONTEXT, rng.nextDouble() < 0.8 ? 1 : 0);
+        }
+        double[] costs = {4, 1};
+        Choice withCosts = model.choose(CONTEXT, new int[] {0, 1}, costs, new SplittableRandom(1));
+        Choice without = model.choose(CONTEXT, new int[] {0, 1}, PolicyModel.NO_COSTS, new SplittableRandom(1));
+        assertTrue(withCosts.distribution().get(1) > 0.9, algorithm + ": " + withCosts.distribution());
+        assertArrayEquals(without.estimates(), withCosts.estimates(), 0);
+    }
 }
