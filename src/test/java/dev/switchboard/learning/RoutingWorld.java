@@ -182,11 +182,55 @@ final class RoutingWorld {
         return scenario == Scenario.NEW_ARM ? MATH : CODE;
     }
 
+    /** What the world routes through: the learning core in process, or a running service. */
+    interface Router {
+
+        /** Makes sure there are {@code count} arms, adding new ones at the end. */
+        void ensureArms(int count);
+
+        /** Chooses among {@code active}; the decision is handed back with its reward. */
+        Decision choose(Context context, int[] active);
+
+        void reward(Decision decision, double reward);
+    }
+
+    /** One choice of a {@link Router}: the arm, and whatever the router needs to credit the reward to it. */
+    record Decision(int arm, Object handle) {
+    }
+
+    /** Routes through a {@link PolicyModel} in process. */
+    static Router inProcess(PolicyModel model, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        return new Router() {
+            @Override
+            public void ensureArms(int count) {
+                while (model.arms() < count) {
+                    model.addArm();
+                }
+            }
+
+            @Override
+            public Decision choose(Context context, int[] active) {
+                return new Decision(model.choose(context, active, PolicyModel.NO_COSTS, rng).arm(), context);
+            }
+
+            @Override
+            public void reward(Decision decision, double reward) {
+                model.learn(decision.arm(), (Context) decision.handle(), reward);
+            }
+        };
+    }
+
     /**
      * Runs {@code rounds} online rounds of {@code model} and scores its expected reward over the last quarter against
      * the oracle's, with each reward delivered between 0 and {@code maxDelay} decisions late (shuffled).
      */
     Score run(PolicyModel model, int rounds, int maxDelay, long seed) {
+        return run(inProcess(model, seed + 1), rounds, maxDelay, seed);
+    }
+
+    /** As {@link #run(PolicyModel, int, int, long)}, through any router. */
+    Score run(Router router, int rounds, int maxDelay, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         PriorityQueue<Pending> pending = new PriorityQueue<>();
         double got = 0;
@@ -196,25 +240,22 @@ final class RoutingWorld {
         for (int i = 0; i < rounds; i++) {
             advance(i, rounds);
             int[] active = activeArms(i, rounds);
-            while (model.arms() < active.length) {
-                model.addArm();
-            }
+            router.ensureArms(active.length);
             Round round = next(rng);
-            Choice choice = model.choose(round.context(), active, PolicyModel.NO_COSTS, rng);
-            double p = round.successProbability()[choice.arm()];
+            Decision decision = router.choose(round.context(), active);
+            double p = round.successProbability()[decision.arm()];
             double reward = rng.nextDouble() < p ? 1 : 0;
-            pending.add(new Pending(i + rng.nextInt(maxDelay + 1), rng.nextLong(), choice.arm(), round.context(),
-                    reward));
+            pending.add(new Pending(i + rng.nextInt(maxDelay + 1), rng.nextLong(), decision, reward));
             while (!pending.isEmpty() && pending.peek().due() <= i) {
                 Pending f = pending.poll();
-                model.learn(f.arm(), f.context(), f.reward());
+                router.reward(f.decision(), f.reward());
             }
             if (i >= rounds * 3 / 4) {
                 got += p;
                 best += oracle(round, active);
                 if (round.task() == changedTask()) {
                     changedTaskRounds++;
-                    onChangedArm += choice.arm() == changedArm() ? 1 : 0;
+                    onChangedArm += decision.arm() == changedArm() ? 1 : 0;
                 }
             }
         }
@@ -229,8 +270,7 @@ final class RoutingWorld {
         return best;
     }
 
-    private record Pending(int due, long order, int arm, Context context, double reward)
-            implements Comparable<Pending> {
+    private record Pending(int due, long order, Decision decision, double reward) implements Comparable<Pending> {
 
         @Override
         public int compareTo(Pending o) {

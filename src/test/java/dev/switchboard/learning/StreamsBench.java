@@ -6,11 +6,19 @@ import java.util.TreeMap;
 /**
  * Prints how one learner does on the synthetic {@link RoutingWorld} streams (stationary, drift, new arm), with
  * feedback on time and up to 500 decisions late: oracle ratio over the last quarter of 8,000 rounds, and the changed
- * arm's share of its task, averaged over seeded worlds. Run it with bench/streams.
+ * arm's share of its task, averaged over seeded worlds. With {@code -Dhttp=URL} it routes through a running
+ * service instead of the learning core in process. Run it with bench/streams.
  */
 public final class StreamsBench {
 
     private StreamsBench() {
+    }
+
+    private static String json(Map<String, Object> params) {
+        StringBuilder out = new StringBuilder("{");
+        params.forEach((k, v) -> out.append(out.length() == 1 ? "" : ",").append('"').append(k).append("\":")
+                .append(v));
+        return out.append('}').toString();
     }
 
     /** Args: algorithm, then params as name=value (numbers), e.g. {@code linucb alpha=1 drift=0}. */
@@ -21,9 +29,10 @@ public final class StreamsBench {
             String[] kv = args[i].split("=", 2);
             params.put(kv[0], Double.parseDouble(kv[1]));
         }
-        int worlds = Integer.getInteger("worlds", 8);
-        System.out.printf("%s %s, %d worlds of 8 arms, 8,000 rounds; last quarter's expected reward / oracle's%n",
-                algorithm, params, worlds);
+        String http = System.getProperty("http");
+        int worlds = Integer.getInteger("worlds", http == null ? 20 : 1);
+        System.out.printf("%s %s, %d worlds of 8 arms, 8,000 rounds, %s; last quarter's expected reward / oracle's%n",
+                algorithm, params, worlds, http == null ? "in process" : "over HTTP at " + http);
         for (RoutingWorld.Scenario scenario : RoutingWorld.Scenario.values()) {
             StringBuilder line = new StringBuilder(String.format("  %-10s", scenario));
             for (int delay : new int[] {0, 500}) {
@@ -32,9 +41,17 @@ public final class StreamsBench {
                 double min = 1;
                 for (int seed = 0; seed < worlds; seed++) {
                     RoutingWorld world = new RoutingWorld(scenario, 8, 1000 + seed);
-                    PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
-                            world.activeArms(0, 8000).length);
-                    RoutingWorld.Score score = world.run(model, 8000, delay, 7 + seed);
+                    RoutingWorld.Score score;
+                    if (http == null) {
+                        PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
+                                world.activeArms(0, 8000).length);
+                        score = world.run(model, 8000, delay, 7 + seed);
+                    } else {
+                        HttpRouter router = new HttpRouter(http, "streams-" + System.nanoTime(), algorithm,
+                                json(params));
+                        score = world.run(router, 8000, delay, 7 + seed);
+                        router.delete();
+                    }
                     ratio += score.oracleRatio() / worlds;
                     share += score.changedArmShare() / worlds;
                     min = Math.min(min, score.oracleRatio());
