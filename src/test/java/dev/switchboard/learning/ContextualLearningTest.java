@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContextualLearningTest {
 
     static final int ROUNDS = 8000;
-    static final int WORLDS = 4;
+    static final int WORLDS = 8;
     static final int ARMS = 8;
 
     /** Mean score of {@code algorithm} with {@code params} over the seeded worlds of one scenario. */
@@ -38,7 +38,7 @@ class ContextualLearningTest {
     }
 
     @ParameterizedTest(name = "{0}: at least {1} of the oracle")
-    @CsvSource({"STATIONARY, 0.955", "DRIFT, 0.955", "NEW_ARM, 0.96"})
+    @CsvSource({"STATIONARY, 0.97", "DRIFT, 0.95", "NEW_ARM, 0.97"})
     void linucbWithDefaultParamsNearsTheOracle(Scenario scenario, double floor) {
         double ratio = mean("linucb", Map.of(), scenario, 0).oracleRatio();
         assertTrue(ratio >= floor, "linucb reached " + ratio + " of the oracle on " + scenario);
@@ -50,29 +50,28 @@ class ContextualLearningTest {
         assertTrue(share >= 0.8, "the newcomer took " + share + " of math traffic in the last quarter");
     }
 
-    /** Not under drift: there, late feedback makes finding the changed model a matter of luck (see the README). */
     @ParameterizedTest
-    @ValueSource(strings = {"STATIONARY", "NEW_ARM"})
+    @ValueSource(strings = {"STATIONARY", "DRIFT", "NEW_ARM"})
     void feedbackShuffledUpTo500DecisionsLateCostsAtMostOnePoint(Scenario scenario) {
         double onTime = mean("linucb", Map.of(), scenario, 0).oracleRatio();
         double late = mean("linucb", Map.of(), scenario, 500).oracleRatio();
         assertTrue(late >= onTime - 0.01, "on time " + onTime + ", up to 500 decisions late " + late);
     }
 
+    /** The weakest coder becomes the best halfway through; a random walk of the weights makes it be looked at again. */
     @Test
-    void theDriftPriorFindsAModelThatSilentlyGotBetter() {
-        RoutingWorld.Score stationaryPrior = mean("linucb", Map.of("drift", 0), Scenario.DRIFT, 0);
-        RoutingWorld.Score driftPrior = mean("linucb", Map.of(), Scenario.DRIFT, 0);
-        assertTrue(driftPrior.oracleRatio() > stationaryPrior.oracleRatio()
-                        && driftPrior.changedArmShare() > stationaryPrior.changedArmShare(),
-                "with drift: " + driftPrior + "; without: " + stationaryPrior);
+    void aDriftPriorFindsAModelThatSilentlyGotBetter() {
+        double stationaryPrior = mean("linucb", Map.of("drift", 0), Scenario.DRIFT, 0).changedArmShare();
+        double driftPrior = mean("linucb", Map.of("drift", 0.2), Scenario.DRIFT, 0).changedArmShare();
+        assertTrue(driftPrior > 1.5 * stationaryPrior, "share of code on the changed model with drift 0.2: "
+                + driftPrior + "; without drift: " + stationaryPrior);
     }
 
     /**
      * Three tasks × three languages; a generalist is right 75% of the time everywhere, a specialist 95% in four cells
      * (Chinese translation, English chat, English and German code) and 30% elsewhere. No sum of a task effect and a
      * language effect describes those cells, so main effects give Chinese translation to the generalist; the default
-     * task×language cross finds the niche.
+     * task×language cross, with the exploration floor that makes the specialist be tried there, finds the niche.
      */
     @Test
     void featureCrossesLearnANicheThatMainEffectsCannot() {
@@ -111,7 +110,7 @@ class ContextualLearningTest {
     @Test
     void linTsLearnsTheWorldToo() {
         double ratio = mean("lin-ts", Map.of(), Scenario.STATIONARY, 0).oracleRatio();
-        assertTrue(ratio >= 0.92, "lin-ts reached " + ratio);
+        assertTrue(ratio >= 0.96, "lin-ts reached " + ratio);
     }
 
     @ParameterizedTest

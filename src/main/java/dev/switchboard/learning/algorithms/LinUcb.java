@@ -24,8 +24,8 @@ public final class LinUcb implements Learner {
 
     /**
      * @param alpha width of the confidence bound, ≥ 0 (default 0.5)
-     * @param epsilon exploration floor in [0, 1]: every candidate keeps at least {@code ε/K} (default 0.02), so no arm
-     *        is written off for good on a few unlucky rewards, and every logged propensity is below 1
+     * @param epsilon exploration floor in [0, 1]: every candidate keeps at least {@code ε/K} (default 0.01), so that no
+     *        arm is written off for good on a few unlucky rewards and every logged propensity is below 1
      * @param lambda ridge prior, > 0 (default 1)
      * @param features the encoding params shared by the contextual learners
      */
@@ -33,7 +33,7 @@ public final class LinUcb implements Learner {
 
         public static Config parse(Map<String, Object> params) {
             ParamReader reader = new ParamReader(NAME, params);
-            Config config = new Config(reader.number("alpha", 0.5, 0, 100), reader.number("epsilon", 0.02, 0, 1),
+            Config config = new Config(reader.number("alpha", 0.5, 0, 100), reader.number("epsilon", 0.01, 0, 1),
                     reader.positive("lambda", 1),
                     LinearParams.read(reader));
             reader.finish();

@@ -12,13 +12,13 @@ import java.util.Map;
  * @param interactions feature crosses (default {@code [["*", "*"]]}: every pair of categorical features, so that a
  *        model that is best only at, say, Chinese translation can be learned)
  * @param drift how far each weight of an arm may wander per 1,000 rewards, as a standard deviation, so that a model
- *        that changed is looked at again (default 0.1; 0 for a stationary world; see {@link LinearArms})
+ *        that changed is looked at again (default 0.05; 0 for a stationary world; see {@link LinearArms})
  */
 record LinearParams(int maxFeatures, List<List<String>> interactions, double drift) {
 
     static final int DEFAULT_MAX_FEATURES = 256;
     static final int MAX_MAX_FEATURES = 4096;
-    static final double DEFAULT_DRIFT = 0.1;
+    static final double DEFAULT_DRIFT = 0.05;
     static final List<List<String>> ALL_PAIRS = List.of(List.of(Encoding.ANY_KEY, Encoding.ANY_KEY));
 
     static LinearParams read(ParamReader reader) {
