@@ -60,6 +60,7 @@ public final class Replay {
         String algorithm = options.getOrDefault("algorithm", "linucb");
         boolean text = options.containsKey("text");
         long seed = Long.parseLong(options.getOrDefault("seed", "1"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "1"));
         String http = options.get("http");
         List<Double> weights = new ArrayList<>();
         for (String w : options.getOrDefault("weights", "0,0.05,0.1,0.15,0.2,0.3,0.5").split(",")) {
@@ -68,8 +69,9 @@ public final class Replay {
         List<Query> order = new ArrayList<>(dataset.queries());
         Collections.shuffle(order, new Random(seed));
 
-        System.out.printf("%s: %d prompts, %d models, context {%s%s}, shuffled with seed %d, one online pass%n",
-                dataset.name(), order.size(), dataset.models().size(), dataset.groupKey(), text ? ", text" : "", seed);
+        System.out.printf("%s: %d prompts, %d models, context {%s%s}; one online pass per run, %d run%s in orders "
+                + "shuffled with seeds %d to %d, averaged%n", dataset.name(), order.size(), dataset.models().size(),
+                dataset.groupKey(), text ? ", text" : "", runs, runs == 1 ? "" : "s", seed, seed + runs - 1);
         System.out.println("cost: " + dataset.costNote());
         System.out.println();
         System.out.println("Every single model, and the best in hindsight:");
@@ -89,8 +91,14 @@ public final class Replay {
         for (double weight : weights) {
             Map<String, Object> withWeight = new TreeMap<>(params);
             withWeight.put("costWeight", weight);
-            Result result = http == null ? inProcess(dataset, order, algorithm, withWeight, text, seed)
-                    : overHttp(dataset, order, algorithm, withWeight, text, http);
+            List<Result> results = new ArrayList<>();
+            for (long run = seed; run < seed + runs; run++) {
+                List<Query> shuffled = new ArrayList<>(dataset.queries());
+                Collections.shuffle(shuffled, new Random(run));
+                results.add(http == null ? inProcess(dataset, shuffled, algorithm, withWeight, text, run)
+                        : overHttp(dataset, shuffled, algorithm, withWeight, text, http));
+            }
+            Result result = average(results);
             print(String.format("costWeight %.2f", weight), result, referenceResult, reference);
         }
     }
@@ -161,6 +169,15 @@ public final class Replay {
             send(client, "DELETE", base + "/policies/" + policy, null);
         }
         return tally.result(order.size());
+    }
+
+    private static Result average(List<Result> results) {
+        Map<String, Double> share = new TreeMap<>();
+        for (Result r : results) {
+            r.share().forEach((model, s) -> share.merge(model, s / results.size(), Double::sum));
+        }
+        return new Result(results.stream().mapToDouble(Result::accuracy).average().orElseThrow(),
+                results.stream().mapToDouble(Result::costPerThousand).average().orElseThrow(), share);
     }
 
     private static String send(HttpClient client, String method, String url, String body)
