@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.service.BodyTooLargeException;
 import dev.switchboard.service.ConflictException;
 import dev.switchboard.service.InvalidInputException;
+import dev.switchboard.service.ServiceUnavailableException;
 import dev.switchboard.service.UnprocessableException;
 import dev.switchboard.service.UnknownEntityException;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,6 +24,8 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** How long a client should wait before retrying a 503, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e, UriInfo uri) {
@@ -42,6 +45,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unprocessable(UnprocessableException e, UriInfo uri) {
         return problem(422, "Unprocessable request", e.getMessage(), uri, e.pointer());
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(problem(503, "Service unavailable", e.getMessage(), uri, null))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper
@@ -66,6 +75,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof ServiceUnavailableException u) {
+            return unavailable(u, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
         return problem(500, "Internal error", "the server failed to answer; error id " + errorId, uri, null);

@@ -6,6 +6,7 @@ import dev.switchboard.service.DecisionService;
 import dev.switchboard.service.Identifiers;
 import dev.switchboard.service.InvalidInputException;
 import dev.switchboard.service.SelectResult;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/select")
@@ -30,9 +32,11 @@ public class SelectResource {
         this.bodies = bodies;
     }
 
+    /** On the event loop: choosing touches only memory, and the decision log is written by a group commit. */
     @POST
+    @NonBlocking
     @Operation(summary = "Choose the arm (model) for a context; the decision is logged with its propensity")
-    public SelectResult select(byte[] body) {
+    public CompletionStage<SelectResult> select(byte[] body) {
         ObjectNode request = bodies.object(body, FIELDS);
         String policy = RequestBodies.requiredText(request, "policy");
         Identifiers.require(policy, "policy", "/policy");

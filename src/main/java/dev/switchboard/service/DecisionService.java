@@ -4,27 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.learning.Choice;
 import dev.switchboard.learning.encoding.Context;
 import dev.switchboard.store.ArmRecord;
-import dev.switchboard.store.DecisionStore;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.switchboard.store.DecisionBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
 
-/** Chooses an arm for a context and logs the decision before answering. */
+/**
+ * Chooses an arm for a context and logs the decision before answering. Choosing is CPU work on learned state in
+ * memory; the log is written by the {@link DecisionLog}'s group commit, so {@link #select} never blocks.
+ */
 @ApplicationScoped
 public class DecisionService {
 
     private final PolicyRegistry registry;
-    private final DecisionStore decisions;
+    private final DecisionLog log;
+    private final Clock clock;
     private final SwitchboardMetrics metrics;
     private final RandomSource random;
 
-    DecisionService(PolicyRegistry registry, DecisionStore decisions, SwitchboardMetrics metrics, RandomSource random) {
+    DecisionService(PolicyRegistry registry, DecisionLog log, Clock clock, SwitchboardMetrics metrics,
+            RandomSource random) {
         this.registry = registry;
-        this.decisions = decisions;
+        this.log = log;
+        this.clock = clock;
         this.metrics = metrics;
         this.random = random;
     }
@@ -33,8 +40,10 @@ public class DecisionService {
      * @param context the request's context object (may be null)
      * @param arms the arms to choose among, or null for every active arm
      * @param maxCost arms that cost more are not candidates; null for no limit
+     * @return completes once the decision is committed to the log
      */
-    public SelectResult select(String policyName, JsonNode context, List<String> arms, Double maxCost) {
+    public CompletionStage<SelectResult> select(String policyName, JsonNode context, List<String> arms,
+            Double maxCost) {
         long start = System.nanoTime();
         LivePolicy live = registry.byName(policyName)
                 .orElseThrow(() -> new UnknownEntityException("policy " + policyName + " does not exist"));
@@ -46,12 +55,16 @@ public class DecisionService {
         Choice choice = live.model().choose(features, candidates, definition.costs(), rng);
         UUID id = random.decisionId();
         String contextJson = ContextCodec.encode(features).toString();
-        QuarkusTransaction.requiringNew().run(() -> decisions.insert(id, definition.id(), choice.arm(),
-                choice.probability(), contextJson, definition.version()));
-        live.countDecision(choice.arm());
+        DecisionBatch.Row row = new DecisionBatch.Row(id, definition.id(), choice.arm(), choice.probability(),
+                contextJson, definition.version(), clock.instant());
         String arm = definition.arm(choice.arm()).id();
-        metrics.selected(policyName, arm, System.nanoTime() - start);
-        return new SelectResult(id, policyName, arm, choice.probability(), choice.explore(), scores(definition, choice));
+        SelectResult result = new SelectResult(id, policyName, arm, choice.probability(), choice.explore(),
+                scores(definition, choice));
+        return log.append(row).thenApply(written -> {
+            live.countDecision(choice.arm());
+            metrics.selected(policyName, arm, System.nanoTime() - start);
+            return result;
+        });
     }
 
     private static int[] candidates(PolicyDefinition definition, List<String> arms) {

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,24 +24,44 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class SwitchboardMetrics {
 
+    /** The meters of one policy and arm, looked up once: building and registering a meter per request is costly. */
+    private record ArmMeters(Counter decisions, Counter feedback, DistributionSummary reward, Timer select,
+            Timer feedbackLatency) {
+    }
+
+    private record Key(String policy, String arm) {
+    }
+
     private final MeterRegistry registry;
+    private final Map<Key, ArmMeters> meters = new ConcurrentHashMap<>();
 
     SwitchboardMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void selected(String policy, String arm, long nanos) {
-        Counter.builder("switchboard.decisions").description("Selections made").tag("policy", policy).tag("arm", arm)
-                .register(registry).increment();
-        latency("switchboard.select", policy).record(nanos, TimeUnit.NANOSECONDS);
+        ArmMeters m = meters(policy, arm);
+        m.decisions().increment();
+        m.select().record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void rewarded(String policy, String arm, double reward, long nanos) {
-        Counter.builder("switchboard.feedback").description("Rewards received").tag("policy", policy).tag("arm", arm)
-                .register(registry).increment();
-        DistributionSummary.builder("switchboard.reward").description("Rewards received")
-                .tag("policy", policy).tag("arm", arm).register(registry).record(reward);
-        latency("switchboard.feedback", policy).record(nanos, TimeUnit.NANOSECONDS);
+        ArmMeters m = meters(policy, arm);
+        m.feedback().increment();
+        m.reward().record(reward);
+        m.feedbackLatency().record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private ArmMeters meters(String policy, String arm) {
+        return meters.computeIfAbsent(new Key(policy, arm), k -> new ArmMeters(
+                Counter.builder("switchboard.decisions").description("Selections made").tag("policy", policy)
+                        .tag("arm", arm).register(registry),
+                Counter.builder("switchboard.feedback").description("Rewards received").tag("policy", policy)
+                        .tag("arm", arm).register(registry),
+                DistributionSummary.builder("switchboard.reward").description("Rewards received")
+                        .tag("policy", policy).tag("arm", arm).register(registry),
+                latency("switchboard.select", policy),
+                latency("switchboard.feedback", policy)));
     }
 
     private Timer latency(String name, String policy) {
@@ -49,6 +71,7 @@ public class SwitchboardMetrics {
 
     /** Drops the meters of a deleted policy. */
     void forget(String policy) {
+        meters.keySet().removeIf(key -> key.policy().equals(policy));
         for (Meter meter : registry.getMeters()) {
             if (meter.getId().getName().startsWith("switchboard.") && policy.equals(meter.getId().getTag("policy"))) {
                 registry.remove(meter);

@@ -2,35 +2,15 @@ package dev.switchboard.store;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The decision log. Callers own the transaction. */
+/** Reads of the decision log (the {@code DecisionLog} of the service layer writes it). Callers own the transaction. */
 @ApplicationScoped
 public class DecisionStore {
-
-    private final Clock clock;
-
-    DecisionStore(Clock clock) {
-        this.clock = clock;
-    }
-
-    public void insert(UUID id, long policyId, int armPosition, double probability, String context, int version) {
-        DecisionEntity decision = new DecisionEntity();
-        decision.id = id;
-        decision.policyId = policyId;
-        decision.armPosition = armPosition;
-        decision.probability = probability;
-        decision.context = context;
-        decision.policyVersion = version;
-        decision.createdAt = OffsetDateTime.now(clock);
-        decision.persist();
-    }
 
     public Optional<DecisionRecord> find(UUID id) {
         return DecisionEntity.<DecisionEntity>findByIdOptional(id)

@@ -157,7 +157,13 @@ public final class FeatureSpace {
     }
 
     private static int compareKeyLists(List<String> a, List<String> b) {
-        return String.join("\u0000", a).compareTo(String.join("\u0000", b));
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int byKey = a.get(i).compareTo(b.get(i));
+            if (byKey != 0) {
+                return byKey;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     /** Collects the active dimensions of one vector, assigning new ones if asked to. */

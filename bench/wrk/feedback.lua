@@ -1,0 +1,32 @@
+-- POST /feedback, each request for a different decision, read from $IDS.<thread> (written by select.lua).
+local counter = 0
+
+function setup(thread)
+    counter = counter + 1
+    thread:set("index", counter)
+end
+
+function init(args)
+    ids = {}
+    for line in io.lines(os.getenv("IDS") .. "." .. index) do
+        table.insert(ids, line)
+    end
+    next_id = 1
+    wrk.method = "POST"
+    wrk.headers["Content-Type"] = "application/json"
+end
+
+function request()
+    local id = ids[next_id]
+    next_id = next_id + 1
+    if id == nil then
+        id = "00000000-0000-0000-0000-000000000000"
+    end
+    return wrk.format(nil, nil, nil, '{"decisionId":"' .. id .. '","reward":0.75}')
+end
+
+function done(summary, latency, requests)
+    local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
+        + summary.errors.timeout
+    io.write(string.format("non-2xx or socket errors: %d\n", errors))
+end

@@ -1,0 +1,60 @@
+package dev.switchboard.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes many decisions with one statement: the rows travel as arrays and {@code unnest} turns them back into rows,
+ * so a batch of any size is one round trip and one prepared statement.
+ */
+public final class DecisionBatch {
+
+    private static final String INSERT = "INSERT INTO decision (id, policy_id, arm_position, probability, context,"
+            + " policy_version, created_at) SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[],"
+            + " ?::jsonb[], ?::int[], ?::timestamptz[])";
+
+    /** One decision as it is logged. */
+    public record Row(UUID id, long policyId, int armPosition, double probability, String context, int version,
+            Instant createdAt) {
+    }
+
+    private DecisionBatch() {
+    }
+
+    /** Inserts {@code rows} on {@code connection}; the caller commits. */
+    public static void insert(Connection connection, List<Row> rows) throws SQLException {
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        Long[] policies = new Long[n];
+        Integer[] arms = new Integer[n];
+        Double[] probabilities = new Double[n];
+        String[] contexts = new String[n];
+        Integer[] versions = new Integer[n];
+        Timestamp[] times = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            ids[i] = row.id();
+            policies[i] = row.policyId();
+            arms[i] = row.armPosition();
+            probabilities[i] = row.probability();
+            contexts[i] = row.context();
+            versions[i] = row.version();
+            times[i] = Timestamp.from(row.createdAt());
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setArray(1, connection.createArrayOf("uuid", ids));
+            insert.setArray(2, connection.createArrayOf("bigint", policies));
+            insert.setArray(3, connection.createArrayOf("integer", arms));
+            insert.setArray(4, connection.createArrayOf("float8", probabilities));
+            insert.setArray(5, connection.createArrayOf("text", contexts));
+            insert.setArray(6, connection.createArrayOf("integer", versions));
+            insert.setArray(7, connection.createArrayOf("timestamptz", times));
+            insert.executeUpdate();
+        }
+    }
+}
