@@ -30,3 +30,11 @@ function done(summary, latency, requests)
         + summary.errors.timeout
     io.write(string.format("non-2xx or socket errors: %d\n", errors))
 end
+
+-- With $DELAY_MS, each connection waits that long between requests: 16 connections at 16 ms offer about 1,000/s.
+if os.getenv("DELAY_MS") then
+    local pause = tonumber(os.getenv("DELAY_MS"))
+    function delay()
+        return pause
+    end
+end

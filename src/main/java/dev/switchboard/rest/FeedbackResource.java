@@ -3,6 +3,7 @@ package dev.switchboard.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.service.FeedbackService;
 import dev.switchboard.service.InvalidInputException;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/feedback")
@@ -26,9 +28,11 @@ public class FeedbackResource {
         this.bodies = bodies;
     }
 
+    /** On the event loop: the reward is written by the feedback log's group commit, which this waits for. */
     @POST
+    @NonBlocking
     @Operation(summary = "Send the reward in [0, 1] for a decision; answers once it is durably stored")
-    public Map<String, Object> record(byte[] body) {
+    public CompletionStage<Map<String, Object>> record(byte[] body) {
         ObjectNode request = bodies.object(body, FIELDS);
         String id = RequestBodies.requiredText(request, "decisionId");
         double reward = RequestBodies.requiredNumber(request, "reward");
@@ -41,7 +45,7 @@ public class FeedbackResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("decisionId must be a UUID as /select returned it", "/decisionId");
         }
-        feedback.record(decisionId, reward);
-        return Map.of("decisionId", decisionId.toString(), "reward", reward, "status", "stored");
+        return feedback.record(decisionId, reward)
+                .thenApply(stored -> Map.of("decisionId", decisionId.toString(), "reward", reward, "status", "stored"));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -75,12 +76,32 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof ServiceUnavailableException u) {
-            return unavailable(u, uri);
+        if (e instanceof CompletionException && e.getCause() != null) {
+            return unwrapped(e.getCause(), uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
         return problem(500, "Internal error", "the server failed to answer; error id " + errorId, uri, null);
+    }
+
+    /** A failure of an asynchronous answer, mapped as if it had been thrown directly. */
+    private Response unwrapped(Throwable cause, UriInfo uri) {
+        if (cause instanceof UnprocessableException e) {
+            return unprocessable(e, uri);
+        }
+        if (cause instanceof InvalidInputException e) {
+            return invalid(e, uri);
+        }
+        if (cause instanceof UnknownEntityException e) {
+            return unknown(e, uri);
+        }
+        if (cause instanceof ConflictException e) {
+            return conflict(e, uri);
+        }
+        if (cause instanceof ServiceUnavailableException e) {
+            return unavailable(e, uri);
+        }
+        return unexpected(cause, uri);
     }
 
     static Response problem(int status, String title, String detail, UriInfo uri, String pointer) {
