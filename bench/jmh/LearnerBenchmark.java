@@ -1,0 +1,114 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.learning.Algorithms;
+import dev.switchboard.learning.Choice;
+import dev.switchboard.learning.Learner;
+import dev.switchboard.learning.encoding.Context;
+import dev.switchboard.learning.encoding.Encoding;
+import dev.switchboard.learning.encoding.FeatureSpace;
+import dev.switchboard.learning.encoding.FeatureVector;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The learning core alone: one select (choose) and one update (learn) of each learner, for d features (every context
+ * has all d dimensions active, the worst case) and K arms, and the encoding of a 6-feature context.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class LearnerBenchmark {
+
+    @Param({"linucb", "lin-ts", "thompson", "ucb1", "epsilon-greedy"})
+    public String algorithm;
+
+    @Param({"16", "32", "64", "256"})
+    public int d;
+
+    @Param({"4", "8", "16", "64"})
+    public int k;
+
+    private Learner learner;
+    private int[] candidates;
+    private double[] penalties;
+    private FeatureVector[] contexts;
+    private SplittableRandom rng;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        learner = Algorithms.parse(algorithm, algorithm.startsWith("lin") ? Map.of("maxFeatures", d) : Map.of())
+                .learner().newLearner(k);
+        candidates = new int[k];
+        for (int a = 0; a < k; a++) {
+            candidates[a] = a;
+        }
+        penalties = new double[k];
+        rng = new SplittableRandom(1);
+        contexts = new FeatureVector[64];
+        int[] indices = new int[d];
+        for (int i = 0; i < d; i++) {
+            indices[i] = i;
+        }
+        for (int c = 0; c < contexts.length; c++) {
+            double[] values = new double[d];
+            for (int i = 0; i < d; i++) {
+                values[i] = rng.nextDouble();
+            }
+            contexts[c] = FeatureVector.of(indices, values);
+        }
+        for (int i = 0; i < 20 * k; i++) {
+            learner.learn(i % k, contexts[i % contexts.length], rng.nextDouble());
+        }
+    }
+
+    @Benchmark
+    public Choice select() {
+        return learner.choose(contexts[next++ & 63], candidates, penalties, rng);
+    }
+
+    @Benchmark
+    public int update() {
+        int arm = next++ % k;
+        learner.learn(arm, contexts[next & 63], 0.5);
+        return arm;
+    }
+
+    /** Encoding a 6-feature context with the default crosses, in a space that has seen it. */
+    @State(Scope.Thread)
+    public static class Encode {
+
+        FeatureSpace space;
+        Context context;
+
+        @Setup
+        public void setUp() {
+            space = new FeatureSpace(new Encoding(256, List.of(List.of("*", "*"))));
+            context = Context.of(Map.of("task", "code", "lang", "en", "tier", "pro", "region", "eu"),
+                    Map.of("promptTokens", 812.0, "urgent", 1.0));
+            space.learn(context);
+        }
+    }
+
+    @Benchmark
+    @Fork(1)
+    public FeatureVector encodeContext(Encode state) {
+        return state.space.encode(state.context);
+    }
+}
