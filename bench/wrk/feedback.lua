@@ -1,10 +1,5 @@
 -- POST /feedback, each request for a different decision, read from $IDS.<thread> (written by select.lua).
-local counter = 0
-
-function setup(thread)
-    counter = counter + 1
-    thread:set("index", counter)
-end
+dofile("bench/wrk/common.lua")
 
 function init(args)
     ids = {}
@@ -17,18 +12,9 @@ function init(args)
 end
 
 function request()
-    local id = ids[next_id]
+    local id = ids[next_id] or "00000000-0000-0000-0000-000000000000"
     next_id = next_id + 1
-    if id == nil then
-        id = "00000000-0000-0000-0000-000000000000"
-    end
     return wrk.format(nil, nil, nil, '{"decisionId":"' .. id .. '","reward":0.75}')
-end
-
-function done(summary, latency, requests)
-    local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
-        + summary.errors.timeout
-    io.write(string.format("non-2xx or socket errors: %d\n", errors))
 end
 
 -- With $DELAY_MS, each connection waits that long between requests: 16 connections at 16 ms offer about 1,000/s.
