@@ -1,5 +1,5 @@
 -- POST /select for the policy in $POLICY. With $IDS set, each thread appends the decision ids it gets to
--- $IDS.<thread> (for a later feedback run).
+-- $IDS.<thread> (for a later feedback run; several runs add up).
 dofile("bench/wrk/common.lua")
 
 function init(args)
@@ -8,7 +8,7 @@ function init(args)
     wrk.body = select_body()
     local ids = os.getenv("IDS")
     if ids then
-        out = io.open(ids .. "." .. index, "w")
+        out = io.open(ids .. "." .. index, "a")
     end
 end
 
