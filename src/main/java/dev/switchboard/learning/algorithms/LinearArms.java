@@ -43,7 +43,7 @@ final class LinearArms {
         this.drift = drift;
     }
 
-    /** @param drift standard deviation of an arm's level per 1,000 rewards; 0 for a stationary world */
+    /** @param drift standard deviation each weight wanders by per 1,000 rewards; 0 for a stationary world */
     static LinearArms create(int arms, double lambda, double drift) {
         LinearArms linear = new LinearArms(new ArrayList<>(), new ArrayList<>(), 0, lambda, drift);
         for (int i = 0; i < arms; i++) {
