@@ -27,4 +27,18 @@ public interface SwitchboardConfig {
     /** How often learned state is snapshotted, bounding the replay after a restart. */
     @WithDefault("30s")
     Duration snapshotInterval();
+
+    /**
+     * How many decisions an instance holds in memory while the database cannot be reached; {@code /select} answers
+     * 503 once that many are waiting to be written.
+     */
+    @WithDefault("65536")
+    int decisionBuffer();
+
+    /**
+     * How long decisions are kept. The decision log is partitioned by day (UTC); a day's partition is dropped once
+     * all of it is older than this. Feedback for a decision must arrive within this time.
+     */
+    @WithDefault("30d")
+    Duration decisionRetention();
 }

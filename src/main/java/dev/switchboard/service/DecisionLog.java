@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.app.SwitchboardConfig;
 import dev.switchboard.store.DecisionBatch;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -8,38 +9,72 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Collections;
+import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The decision log's writer, a {@link GroupCommit}: {@code /select} answers once the batch holding its decision has
- * committed, so a decision it returned is durable and any replica can take its feedback.
+ * The decision log's writer, a holding {@link GroupCommit}. While the database is up, {@code /select} answers once
+ * the batch holding its decision has committed, so a decision it returned is durable and any replica can take its
+ * feedback. While the database cannot be reached, {@code /select} answers at once and its decision is held in memory,
+ * up to {@code switchboard.decision-buffer} decisions, and written when the database is back; beyond that
+ * {@code /select} answers 503.
  */
 @ApplicationScoped
 public class DecisionLog {
 
-    static final int CAPACITY = 65_536;
+    /** How long a stopping instance keeps trying to write its buffered decisions to an unreachable database. */
+    static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
+
+    /** How a decision was logged when {@code /select} answered. */
+    public enum Logged {
+        /** committed to the database */
+        COMMITTED,
+        /** held in this process's memory until the database is back */
+        HELD
+    }
 
     private final AgroalDataSource dataSource;
-    private GroupCommit<DecisionBatch.Row, Void> commits;
+    private final int capacity;
+    private GroupCommit<DecisionBatch.Row, Logged> commits;
 
-    DecisionLog(AgroalDataSource dataSource) {
+    DecisionLog(AgroalDataSource dataSource, SwitchboardConfig config) {
         this.dataSource = dataSource;
+        this.capacity = config.decisionBuffer();
     }
 
     void start(@Observes StartupEvent event) {
-        commits = new GroupCommit<>("decision log", dataSource, CAPACITY, (connection, rows) -> {
+        commits = GroupCommit.holding("decision log", dataSource, capacity, (connection, rows) -> {
             DecisionBatch.insert(connection, rows);
-            return Collections.<Void>nCopies(rows.size(), null);
-        });
+            return Collections.nCopies(rows.size(), Logged.COMMITTED);
+        }, Logged.HELD);
     }
 
     /** Writes what is queued before the database is stopped. */
     void stop(@Observes @Priority(100) ShutdownEvent event) throws InterruptedException {
-        commits.stop();
+        commits.stop(STOP_PATIENCE);
     }
 
-    /** Completes when the decision is committed; fails with {@link ServiceUnavailableException} if it cannot be. */
-    public CompletableFuture<Void> append(DecisionBatch.Row row) {
+    /**
+     * Completes when the decision is committed, or at once with {@link Logged#HELD} while the database cannot be
+     * reached; fails with {@link ServiceUnavailableException} when the buffer is full.
+     */
+    public CompletableFuture<Logged> append(DecisionBatch.Row row) {
         return commits.submit(row);
+    }
+
+    /** Whether this decision was accepted here and is not written yet. Scans the buffer: for rare paths only. */
+    public boolean holds(UUID decisionId) {
+        return commits.unwritten() > 0 && commits.holdsUnwritten(row -> row.id().equals(decisionId));
+    }
+
+    /** Decisions accepted and not yet written. */
+    public int unwritten() {
+        return commits.unwritten();
+    }
+
+    /** Whether the last write failed because the database could not be reached. */
+    public boolean outage() {
+        return commits.outage();
     }
 }

@@ -61,7 +61,6 @@ public class DecisionService {
         SelectResult result = new SelectResult(id, policyName, arm, choice.probability(), choice.explore(),
                 scores(definition, choice));
         return log.append(row).thenApply(written -> {
-            live.countDecision(choice.arm());
             metrics.selected(policyName, arm, System.nanoTime() - start);
             return result;
         });

@@ -12,19 +12,24 @@ public class FeedbackService {
 
     private final PolicyRegistry registry;
     private final FeedbackLog log;
+    private final DecisionLog decisions;
     private final Clock clock;
     private final SwitchboardMetrics metrics;
 
-    FeedbackService(PolicyRegistry registry, FeedbackLog log, Clock clock, SwitchboardMetrics metrics) {
+    FeedbackService(PolicyRegistry registry, FeedbackLog log, DecisionLog decisions, Clock clock,
+            SwitchboardMetrics metrics) {
         this.registry = registry;
         this.log = log;
+        this.decisions = decisions;
         this.clock = clock;
         this.metrics = metrics;
     }
 
     /**
      * Completes once the reward is committed, and the policy has learned from it; fails with
-     * {@link UnknownEntityException} for an unknown decision and {@link ConflictException} for a second reward.
+     * {@link UnknownEntityException} for an unknown decision, {@link ConflictException} for a second reward, and
+     * {@link ServiceUnavailableException} when it cannot be stored now (the database, or the decision, is not there
+     * yet).
      *
      * @throws UnprocessableException at once for a reward outside [0, 1]
      */
@@ -35,6 +40,10 @@ public class FeedbackService {
         }
         return log.append(new FeedbackBatch.Item(decisionId, reward, clock.instant())).thenAccept(outcome -> {
             if (outcome instanceof FeedbackBatch.Unknown) {
+                if (decisions.holds(decisionId)) {
+                    throw new ServiceUnavailableException("decision " + decisionId
+                            + " is held in memory until the database is back; retry shortly");
+                }
                 throw new UnknownEntityException("decision " + decisionId + " does not exist");
             }
             if (outcome instanceof FeedbackBatch.Duplicate) {

@@ -4,12 +4,16 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Group commit: requests hand in what they want written and get a future; one writer thread takes everything that is
@@ -20,9 +24,15 @@ import java.util.concurrent.TimeUnit;
  * <p>One writer: on two cores more writers in parallel measured slower for decisions (11.9k selects/s with one, 8.5k
  * with two, 5.0k with four), the database's CPU being the limit rather than the commit's latency.
  *
- * <p>The queue is bounded; when it is full a request is refused at once with {@link ServiceUnavailableException}
- * (503) rather than queued without end. A batch that fails is refused as a whole, with the same exception, and
- * nothing of it is kept.
+ * <p>At most {@code capacity} items are unwritten at a time; beyond that a request is refused at once with
+ * {@link ServiceUnavailableException} (503) rather than queued without end.
+ *
+ * <p>When a batch fails, what happens depends on why. If the database could not be reached (a connection error, see
+ * {@link #isOutage}), a log built to <em>refuse</em> fails every item of the batch with 503 and keeps nothing; a log
+ * built to <em>hold</em> answers every waiting item with its {@code heldResult} at once, keeps the items, and retries
+ * them, first in line, until the database is back. Any other failure is a problem of some item in the
+ * batch, not of the database: the batch is then written item by item, each in its own transaction, so that one bad
+ * item is refused (503) alone and the others are written.
  *
  * @param <T> what one request hands in
  * @param <R> what it gets back once committed
@@ -36,6 +46,8 @@ final class GroupCommit<T, R> {
     }
 
     static final int MAX_BATCH = 4_096;
+    private static final long FIRST_RETRY_MILLIS = 50;
+    private static final long LAST_RETRY_MILLIS = 1_000;
 
     private record Pending<T, R>(T item, CompletableFuture<R> done) {
     }
@@ -43,46 +55,116 @@ final class GroupCommit<T, R> {
     private final String name;
     private final AgroalDataSource dataSource;
     private final BatchWriter<T, R> writer;
-    private final BlockingQueue<Pending<T, R>> queue;
+    private final int capacity;
+    private final R heldResult;
+    private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedDeque<Pending<T, R>> held = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private volatile boolean outage;
     private volatile boolean running = true;
+    private volatile long stopPatienceNanos;
     private final Thread thread;
 
-    GroupCommit(String name, AgroalDataSource dataSource, int capacity, BatchWriter<T, R> writer) {
+    /** A log that refuses (503) what it cannot write. */
+    static <T, R> GroupCommit<T, R> refusing(String name, AgroalDataSource dataSource, int capacity,
+            BatchWriter<T, R> writer) {
+        return new GroupCommit<>(name, dataSource, capacity, writer, null);
+    }
+
+    /** A log that, while the database is unreachable, answers {@code heldResult} and writes when it is back. */
+    static <T, R> GroupCommit<T, R> holding(String name, AgroalDataSource dataSource, int capacity,
+            BatchWriter<T, R> writer, R heldResult) {
+        return new GroupCommit<>(name, dataSource, capacity, writer, heldResult);
+    }
+
+    private GroupCommit(String name, AgroalDataSource dataSource, int capacity, BatchWriter<T, R> writer,
+            R heldResult) {
         this.name = name;
         this.dataSource = dataSource;
         this.writer = writer;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
+        this.heldResult = heldResult;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Completes once {@code item} is committed; fails with {@link ServiceUnavailableException} if it cannot be. */
+    /**
+     * Completes once {@code item} is committed, or for a holding log at once with its held result while the database
+     * is unreachable; fails with {@link ServiceUnavailableException} if it cannot be written.
+     */
     CompletableFuture<R> submit(T item) {
         CompletableFuture<R> done = new CompletableFuture<>();
-        if (!queue.offer(new Pending<>(item, done))) {
-            done.completeExceptionally(new ServiceUnavailableException("the " + name + " is full; retry shortly"));
+        if (unwritten.incrementAndGet() > capacity) {
+            unwritten.decrementAndGet();
+            done.completeExceptionally(new ServiceUnavailableException("the " + name + " is full ("
+                    + capacity + " items not yet written); retry shortly"));
+            return done;
+        }
+        queue.add(new Pending<>(item, done));
+        if (outage && heldResult != null) {
+            done.complete(heldResult);
         }
         return done;
     }
 
-    /** Writes what is queued, then stops the writer. */
-    void stop() throws InterruptedException {
+    /** Items accepted and not yet written (queued, or held while the database is unreachable). */
+    int unwritten() {
+        return unwritten.get();
+    }
+
+    /** Whether the last attempt to write failed because the database could not be reached. */
+    boolean outage() {
+        return outage;
+    }
+
+    /** Whether an accepted item that is not yet written matches. Scans everything unwritten: for rare paths only. */
+    boolean holdsUnwritten(Predicate<T> match) {
+        return held.stream().anyMatch(p -> match.test(p.item())) || queue.stream().anyMatch(p -> match.test(p.item()));
+    }
+
+    /**
+     * Writes what is queued, retrying for up to {@code patience} while the database cannot be reached, then stops the
+     * writer.
+     */
+    void stop(Duration patience) throws InterruptedException {
+        stopPatienceNanos = patience.toNanos();
         running = false;
-        thread.join(TimeUnit.SECONDS.toMillis(10));
+        thread.join(patience.toMillis() + 1_000);
+        if (unwritten.get() > 0) {
+            Log.errorf("%s: stopped with %d items not written", name, unwritten.get());
+        }
     }
 
     private void run() {
+        long retryMillis = FIRST_RETRY_MILLIS;
+        long stopDeadline = Long.MAX_VALUE;
         List<Pending<T, R>> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        while (true) {
+            if (!running && stopDeadline == Long.MAX_VALUE) {
+                stopDeadline = System.nanoTime() + stopPatienceNanos;
+            }
+            if (!running && (unwritten.get() == 0 || System.nanoTime() > stopDeadline)) {
+                return;
+            }
             try {
-                Pending<T, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                for (Pending<T, R> h = held.pollFirst(); h != null && batch.size() < MAX_BATCH; h = held.pollFirst()) {
+                    batch.add(h);
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                if (batch.isEmpty()) {
+                    Pending<T, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                }
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+                if (write(batch)) {
+                    retryMillis = FIRST_RETRY_MILLIS;
+                } else {
+                    Thread.sleep(retryMillis);
+                    retryMillis = Math.min(LAST_RETRY_MILLIS, retryMillis * 2);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -92,30 +174,106 @@ final class GroupCommit<T, R> {
         }
     }
 
-    private void write(List<Pending<T, R>> batch) {
+    /** @return false if the database could not be reached (the batch is then held or refused) */
+    private boolean write(List<Pending<T, R>> batch) {
+        try {
+            complete(batch, commit(batch));
+            outage = false;
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            if (isOutage(e)) {
+                if (!outage) {
+                    Log.warnf("%s: the database cannot be reached (%s); %s", name, e.getMessage(),
+                            heldResult == null ? "refusing writes" : "holding writes until it is back");
+                }
+                outage = true;
+                holdOrRefuse(batch);
+                return false;
+            }
+            if (batch.size() == 1) {
+                Log.warnf("%s: could not write an item: %s", name, e.getMessage());
+                refuse(batch, "the " + name + " could not store this; nothing was stored");
+                return true;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (!write(List.of(batch.get(i)))) {
+                    holdOrRefuse(batch.subList(i + 1, batch.size()));
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private void holdOrRefuse(List<Pending<T, R>> batch) {
+        if (heldResult == null) {
+            refuse(batch, "the database cannot be reached; nothing was stored; retry shortly");
+            return;
+        }
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            batch.get(i).done().complete(heldResult);
+            held.addFirst(batch.get(i));
+        }
+    }
+
+    private List<R> commit(List<Pending<T, R>> batch) throws SQLException {
         List<T> items = new ArrayList<>(batch.size());
         for (Pending<T, R> p : batch) {
             items.add(p.item());
         }
-        List<R> results;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                results = writer.write(connection, items);
+                List<R> results = writer.write(connection, items);
                 connection.commit();
+                return results;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackQuietly(connection);
                 throw e;
             }
-        } catch (SQLException | RuntimeException e) {
-            Log.warnf("%s: could not write %d items: %s", name, batch.size(), e.getMessage());
-            ServiceUnavailableException failure = new ServiceUnavailableException(
-                    "the " + name + " could not be written; nothing was stored; retry shortly");
-            batch.forEach(p -> p.done().completeExceptionally(failure));
-            return;
         }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the transaction is gone with it
+        }
+    }
+
+    private void complete(List<Pending<T, R>> batch, List<R> results) {
+        unwritten.addAndGet(-batch.size());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(results.get(i));
         }
+    }
+
+    private void refuse(List<Pending<T, R>> batch, String reason) {
+        unwritten.addAndGet(-batch.size());
+        ServiceUnavailableException failure = new ServiceUnavailableException(reason);
+        for (Pending<T, R> p : batch) {
+            if (!p.done().completeExceptionally(failure) && heldResult != null) {
+                Log.errorf("%s: an item already answered as held could not be written and is lost", name);
+            }
+        }
+    }
+
+    /**
+     * Whether a failure means the database could not be reached, rather than that some item could not be stored:
+     * PostgreSQL's connection errors (SQLSTATE class 08), operator intervention such as a shutdown (57P), a lack of
+     * resources (53), or an error with no SQLSTATE at all, which is what the pool raises when it cannot connect.
+     */
+    static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                return state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
+            }
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,10 +4,7 @@ import dev.switchboard.learning.PolicyModel;
 import dev.switchboard.learning.encoding.Context;
 import dev.switchboard.store.FeedbackRecord;
 import dev.switchboard.store.SnapshotRecord;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One policy in memory: its current definition, its learned model, and how far into its feedback log the model has
@@ -18,21 +15,15 @@ final class LivePolicy {
 
     private volatile PolicyDefinition definition;
     private final PolicyModel model;
-    private volatile LongAdder[] pulls;
     private final TreeMap<Long, FeedbackRecord> pending = new TreeMap<>();
     private long applied;
     private long snapshotOrdinal;
 
-    LivePolicy(PolicyDefinition definition, PolicyModel model, long applied, Map<Integer, Long> decisionCounts) {
+    LivePolicy(PolicyDefinition definition, PolicyModel model, long applied) {
         this.definition = definition;
         this.model = model;
         this.applied = applied;
         this.snapshotOrdinal = applied;
-        this.pulls = new LongAdder[definition.arms().size()];
-        for (int i = 0; i < pulls.length; i++) {
-            pulls[i] = new LongAdder();
-            pulls[i].add(decisionCounts.getOrDefault(i, 0L));
-        }
     }
 
     PolicyDefinition definition() {
@@ -49,21 +40,7 @@ final class LivePolicy {
             model.addArm();
         }
         model.reconfigure(newDefinition.config());
-        LongAdder[] grown = Arrays.copyOf(pulls, newDefinition.arms().size());
-        for (int i = pulls.length; i < grown.length; i++) {
-            grown[i] = new LongAdder();
-        }
-        pulls = grown;
         definition = newDefinition;
-    }
-
-    void countDecision(int position) {
-        pulls[position].increment();
-    }
-
-    long pulls(int position) {
-        LongAdder[] current = pulls;
-        return position < current.length ? current[position].sum() : 0;
     }
 
     /** Queues a committed feedback and folds every feedback that is now next in line. */

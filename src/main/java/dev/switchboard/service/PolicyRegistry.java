@@ -3,7 +3,6 @@ package dev.switchboard.service;
 import dev.switchboard.learning.Algorithms;
 import dev.switchboard.learning.PolicyConfig;
 import dev.switchboard.learning.PolicyModel;
-import dev.switchboard.store.DecisionStore;
 import dev.switchboard.store.FeedbackRecord;
 import dev.switchboard.store.FeedbackStore;
 import dev.switchboard.store.PolicyRecord;
@@ -28,15 +27,13 @@ public class PolicyRegistry {
     private static final int REPLAY_PAGE = 10_000;
 
     private final PolicyStore policies;
-    private final DecisionStore decisions;
     private final FeedbackStore feedback;
     private final SnapshotStore snapshots;
     private final Map<String, LivePolicy> byName = new ConcurrentHashMap<>();
     private final Map<Long, LivePolicy> byId = new ConcurrentHashMap<>();
 
-    PolicyRegistry(PolicyStore policies, DecisionStore decisions, FeedbackStore feedback, SnapshotStore snapshots) {
+    PolicyRegistry(PolicyStore policies, FeedbackStore feedback, SnapshotStore snapshots) {
         this.policies = policies;
-        this.decisions = decisions;
         this.feedback = feedback;
         this.snapshots = snapshots;
     }
@@ -105,8 +102,7 @@ public class PolicyRegistry {
                 .filter(s -> PolicyModel.canRestore(s.state()));
         PolicyModel model = snapshot.map(s -> PolicyModel.restore(definition.config(), s.state()))
                 .orElseGet(() -> PolicyModel.create(definition.config(), 0));
-        Map<Integer, Long> counts = QuarkusTransaction.requiringNew().call(() -> decisions.countsByArm(record.id()));
-        LivePolicy live = new LivePolicy(definition, model, snapshot.map(SnapshotRecord::ordinal).orElse(0L), counts);
+        LivePolicy live = new LivePolicy(definition, model, snapshot.map(SnapshotRecord::ordinal).orElse(0L));
         live.redefine(definition);
         catchUp(live);
         return live;

@@ -5,6 +5,7 @@ import dev.switchboard.learning.PolicyConfig;
 import dev.switchboard.learning.PolicyModel;
 import dev.switchboard.learning.Algorithms;
 import dev.switchboard.store.ArmRecord;
+import dev.switchboard.store.DecisionStore;
 import dev.switchboard.store.PolicyRecord;
 import dev.switchboard.store.PolicyStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,11 +25,13 @@ public class PolicyService {
     }
 
     private final PolicyStore store;
+    private final DecisionStore decisions;
     private final PolicyRegistry registry;
     private final SwitchboardMetrics metrics;
 
-    PolicyService(PolicyStore store, PolicyRegistry registry, SwitchboardMetrics metrics) {
+    PolicyService(PolicyStore store, DecisionStore decisions, PolicyRegistry registry, SwitchboardMetrics metrics) {
         this.store = store;
+        this.decisions = decisions;
         this.registry = registry;
         this.metrics = metrics;
     }
@@ -42,7 +45,7 @@ public class PolicyService {
             PolicyRecord record = QuarkusTransaction.requiringNew().call(() -> store.create(name, draft.algorithm(),
                     params, mergeArms(List.of(), draft.arms())));
             PolicyDefinition definition = PolicyDefinition.of(record, config);
-            registry.register(new LivePolicy(definition, PolicyModel.create(config, record.arms().size()), 0, Map.of()));
+            registry.register(new LivePolicy(definition, PolicyModel.create(config, record.arms().size()), 0));
             return new PutResult(true, view(name).orElseThrow());
         }
         LivePolicy live = existing.get();
@@ -85,13 +88,27 @@ public class PolicyService {
         return merged;
     }
 
+    /** The policy's view: what it learned (in memory) and its decision counts (read from the store). */
     public Optional<PolicyView> view(String name) {
-        return registry.byName(name).map(PolicyService::viewOf);
+        return registry.byName(name).map(live -> viewOf(live, readStore(() -> decisions.countsByArm(live.definition().id()))));
     }
 
     public List<PolicyView> list() {
-        return registry.all().stream().map(PolicyService::viewOf)
+        Map<Long, Map<Integer, Long>> counts = readStore(decisions::countsByPolicyAndArm);
+        return registry.all().stream().map(live -> viewOf(live, counts.getOrDefault(live.definition().id(), Map.of())))
                 .sorted(java.util.Comparator.comparing(PolicyView::name)).toList();
+    }
+
+    /** Reads in a transaction of its own; 503 when the database cannot be reached. */
+    private static <V> V readStore(java.util.concurrent.Callable<V> read) {
+        try {
+            return QuarkusTransaction.requiringNew().call(read);
+        } catch (RuntimeException e) {
+            if (GroupCommit.isOutage(e)) {
+                throw new ServiceUnavailableException("the database cannot be reached; retry shortly");
+            }
+            throw e;
+        }
     }
 
     public synchronized boolean delete(String name) {
@@ -102,7 +119,7 @@ public class PolicyService {
         return deleted;
     }
 
-    private static PolicyView viewOf(LivePolicy live) {
+    private static PolicyView viewOf(LivePolicy live, Map<Integer, Long> decisionCounts) {
         PolicyDefinition definition = live.definition();
         PolicyModel model = live.model();
         List<PolicyView.ArmView> arms = new ArrayList<>();
@@ -110,7 +127,7 @@ public class PolicyService {
         double rewards = 0;
         double rewardSum = 0;
         for (ArmRecord arm : definition.arms()) {
-            long pulls = live.pulls(arm.position());
+            long pulls = decisionCounts.getOrDefault(arm.position(), 0L);
             double count = model.rewardCount(arm.position());
             double sum = model.rewardSum(arm.position());
             decisions += pulls;

@@ -6,17 +6,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Writes many decisions with one statement: the rows travel as arrays and {@code unnest} turns them back into rows,
- * so a batch of any size is one round trip and one prepared statement.
+ * so a batch of any size is one round trip and one prepared statement. In the same transaction each chosen arm's
+ * decision counter moves on, so counts never depend on decision rows that retention drops later. Counters are updated
+ * in (policy, position) order, so that writers on several replicas cannot deadlock.
  */
 public final class DecisionBatch {
 
     private static final String INSERT = "INSERT INTO decision (id, policy_id, arm_position, probability, context,"
             + " policy_version, created_at) SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[],"
             + " ?::jsonb[], ?::int[], ?::timestamptz[])";
+
+    private static final String COUNT = "UPDATE arm SET decisions = decisions + ? WHERE policy_id = ? AND position = ?";
 
     /** One decision as it is logged. */
     public record Row(UUID id, long policyId, int armPosition, double probability, String context, int version,
@@ -55,6 +60,31 @@ public final class DecisionBatch {
             insert.setArray(6, connection.createArrayOf("integer", versions));
             insert.setArray(7, connection.createArrayOf("timestamptz", times));
             insert.executeUpdate();
+        }
+        count(connection, rows);
+    }
+
+    private record ArmKey(long policyId, int position) implements Comparable<ArmKey> {
+        @Override
+        public int compareTo(ArmKey other) {
+            int byPolicy = Long.compare(policyId, other.policyId);
+            return byPolicy != 0 ? byPolicy : Integer.compare(position, other.position);
+        }
+    }
+
+    private static void count(Connection connection, List<Row> rows) throws SQLException {
+        TreeMap<ArmKey, Integer> counts = new TreeMap<>();
+        for (Row row : rows) {
+            counts.merge(new ArmKey(row.policyId(), row.armPosition()), 1, Integer::sum);
+        }
+        try (PreparedStatement count = connection.prepareStatement(COUNT)) {
+            for (var arm : counts.entrySet()) {
+                count.setLong(1, arm.getValue());
+                count.setLong(2, arm.getKey().policyId());
+                count.setInt(3, arm.getKey().position());
+                count.addBatch();
+            }
+            count.executeBatch();
         }
     }
 }

@@ -17,16 +17,28 @@ public class DecisionStore {
                 .map(d -> new DecisionRecord(d.id, d.policyId, d.armPosition, d.context));
     }
 
-    /** How many decisions chose each arm position. */
+    /** How many decisions chose each arm position of the policy, ever (counted as they are logged). */
     public Map<Integer, Long> countsByArm(long policyId) {
+        return countsOf("SELECT policy_id, position, decisions FROM arm WHERE policy_id = ?1", policyId)
+                .getOrDefault(policyId, Map.of());
+    }
+
+    /** {@link #countsByArm} of every policy, by policy id. */
+    public Map<Long, Map<Integer, Long>> countsByPolicyAndArm() {
+        return countsOf("SELECT policy_id, position, decisions FROM arm", null);
+    }
+
+    private static Map<Long, Map<Integer, Long>> countsOf(String sql, Long policyId) {
+        var query = Panache.getEntityManager().createNativeQuery(sql);
+        if (policyId != null) {
+            query.setParameter(1, policyId);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("SELECT arm_position, count(*) FROM decision WHERE policy_id = ?1 GROUP BY arm_position")
-                .setParameter(1, policyId)
-                .getResultList();
-        Map<Integer, Long> counts = new HashMap<>();
+        List<Object[]> rows = query.getResultList();
+        Map<Long, Map<Integer, Long>> counts = new HashMap<>();
         for (Object[] row : rows) {
-            counts.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+            counts.computeIfAbsent(((Number) row[0]).longValue(), p -> new HashMap<>())
+                    .put(((Number) row[1]).intValue(), ((Number) row[2]).longValue());
         }
         return counts;
     }
