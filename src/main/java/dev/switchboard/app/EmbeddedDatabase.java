@@ -28,9 +28,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        return start(dataDirectory, 0);
+    }
+
+    /** Starts on {@code port}, or on a free port for 0; a restart on the same directory and port keeps every URL. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
         Files.createDirectories(dataDirectory);
         stopOrphan(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)

@@ -20,8 +20,12 @@ public interface SwitchboardConfig {
     @WithDefault("64K")
     MemorySize maxBodySize();
 
-    /** How often each instance folds in feedback that reached the log by another path (e.g. another replica). */
-    @WithDefault("1s")
+    /**
+     * How often each instance folds in feedback that reached the log by another path (e.g. another replica). What one
+     * replica learned is visible on every other within this interval plus the time to fold it: at most 1 s with the
+     * default.
+     */
+    @WithDefault("500ms")
     Duration syncInterval();
 
     /** How often learned state is snapshotted, bounding the replay after a restart. */

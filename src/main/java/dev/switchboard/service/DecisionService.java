@@ -53,10 +53,11 @@ public class DecisionService {
                 maxCost);
         RandomGenerator rng = random.current();
         Choice choice = live.model().choose(features, candidates, definition.costs(), rng);
-        UUID id = random.decisionId();
+        java.time.Instant now = clock.instant();
+        UUID id = random.decisionId(now);
         String contextJson = ContextCodec.encode(features).toString();
         DecisionBatch.Row row = new DecisionBatch.Row(id, definition.id(), choice.arm(), choice.probability(),
-                contextJson, definition.version(), clock.instant());
+                contextJson, definition.version(), now);
         String arm = definition.arm(choice.arm()).id();
         SelectResult result = new SelectResult(id, policyName, arm, choice.probability(), choice.explore(),
                 scores(definition, choice));

@@ -40,9 +40,10 @@ public class FeedbackService {
         }
         return log.append(new FeedbackBatch.Item(decisionId, reward, clock.instant())).thenAccept(outcome -> {
             if (outcome instanceof FeedbackBatch.Unknown) {
-                if (decisions.holds(decisionId)) {
-                    throw new ServiceUnavailableException("decision " + decisionId
-                            + " is held in memory until the database is back; retry shortly");
+                if (decisions.holds(decisionId) || DecisionIds.mayStillBeHeld(decisionId, clock.instant())) {
+                    throw new ServiceUnavailableException("decision " + decisionId + " is not in the log yet: it was"
+                            + " made while the database could not be reached and waits in the memory of the instance"
+                            + " that made it; retry shortly");
                 }
                 throw new UnknownEntityException("decision " + decisionId + " does not exist");
             }

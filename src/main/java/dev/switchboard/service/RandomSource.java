@@ -7,22 +7,22 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /**
- * The service's randomness: a fast generator per thread for exploration (seeded from the OS), and unguessable
- * decision ids (random UUIDs, 122 bits from {@link SecureRandom}). Tests of the learners pass their own seeded
- * generators instead.
+ * The service's randomness: a fast generator per thread for exploration (seeded from the OS), and unguessable,
+ * time-ordered decision ids ({@link DecisionIds}). Tests of the learners pass their own seeded generators instead.
  */
 @ApplicationScoped
 public class RandomSource {
 
-    private static final SecureRandom SEEDS = new SecureRandom();
+    // Instance fields, created when the service starts: a native image must not carry a seeded generator.
+    private final SecureRandom secure = new SecureRandom();
     private final ThreadLocal<SplittableRandom> perThread =
-            ThreadLocal.withInitial(() -> new SplittableRandom(SEEDS.nextLong()));
+            ThreadLocal.withInitial(() -> new SplittableRandom(secure.nextLong()));
 
     public RandomGenerator current() {
         return perThread.get();
     }
 
-    public UUID decisionId() {
-        return UUID.randomUUID();
+    public UUID decisionId(java.time.Instant now) {
+        return DecisionIds.next(now, secure);
     }
 }

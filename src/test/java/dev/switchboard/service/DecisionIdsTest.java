@@ -1,0 +1,49 @@
+package dev.switchboard.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DecisionIdsTest {
+
+    private final SecureRandom secure = new SecureRandom();
+    private final Instant now = Instant.parse("2026-11-29T10:15:30.123Z");
+
+    @Test
+    void idsAreVersion7WithTheirMillisecondAndDistinct() {
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            UUID id = DecisionIds.next(now, secure);
+            assertEquals(7, id.version());
+            assertEquals(2, id.variant());
+            assertEquals(Optional.of(now), DecisionIds.madeAt(id));
+            ids.add(id);
+        }
+        assertEquals(10_000, ids.size());
+    }
+
+    @Test
+    void laterIdsSortAfterEarlierOnes() {
+        UUID earlier = DecisionIds.next(now, secure);
+        UUID later = DecisionIds.next(now.plusMillis(1), secure);
+        assertTrue(earlier.toString().compareTo(later.toString()) < 0);
+    }
+
+    @Test
+    void onlyAYoungIdOfOursMayStillBeHeld() {
+        assertTrue(DecisionIds.mayStillBeHeld(DecisionIds.next(now.minusSeconds(30), secure), now));
+        assertFalse(DecisionIds.mayStillBeHeld(DecisionIds.next(now.minus(DecisionIds.HOLD_HORIZON)
+                .minus(Duration.ofSeconds(1)), secure), now));
+        assertFalse(DecisionIds.mayStillBeHeld(DecisionIds.next(now.plus(Duration.ofDays(1)), secure), now));
+        assertFalse(DecisionIds.mayStillBeHeld(UUID.randomUUID(), now), "a random (version 4) id is not ours");
+    }
+}
