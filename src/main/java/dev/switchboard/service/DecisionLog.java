@@ -16,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The decision log's writer, a holding {@link GroupCommit}. While the database is up, {@code /select} answers once
  * the batch holding its decision has committed, so a decision it returned is durable and any replica can take its
- * feedback. While the database cannot be reached, {@code /select} answers at once and its decision is held in memory,
- * up to {@code switchboard.decision-buffer} decisions, and written when the database is back; beyond that
- * {@code /select} answers 503.
+ * feedback. While the database cannot be reached, {@code /select} answers at once with an id that says so
+ * ({@link DecisionIds}), and its decision is held in memory, up to {@code switchboard.decision-buffer} decisions, and
+ * written when the database is back; beyond that {@code /select} answers 503. Selects that were waiting for a batch
+ * when the database went away answer 503 too: their ids do not say "held".
  */
 @ApplicationScoped
 public class DecisionLog {
@@ -56,11 +57,13 @@ public class DecisionLog {
     }
 
     /**
-     * Completes when the decision is committed, or at once with {@link Logged#HELD} while the database cannot be
-     * reached; fails with {@link ServiceUnavailableException} when the buffer is full.
+     * Completes when the decision is committed or, if {@code mayHold} (its id says it was made while the database was
+     * away), with {@link Logged#HELD} as soon as the database is found unreachable. Fails with
+     * {@link ServiceUnavailableException} when the buffer is full, or when the database is found unreachable and the
+     * decision may not be held: a client never gets a decision id that other instances would call unknown.
      */
-    public CompletableFuture<Logged> append(DecisionBatch.Row row) {
-        return commits.submit(row);
+    public CompletableFuture<Logged> append(DecisionBatch.Row row, boolean mayHold) {
+        return commits.submit(row, mayHold);
     }
 
     /** Whether this decision was accepted here and is not written yet. Scans the buffer: for rare paths only. */

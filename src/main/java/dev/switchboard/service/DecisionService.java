@@ -54,14 +54,15 @@ public class DecisionService {
         RandomGenerator rng = random.current();
         Choice choice = live.model().choose(features, candidates, definition.costs(), rng);
         java.time.Instant now = clock.instant();
-        UUID id = random.decisionId(now);
+        boolean databaseAway = log.outage();
+        UUID id = random.decisionId(now, databaseAway);
         String contextJson = ContextCodec.encode(features).toString();
         DecisionBatch.Row row = new DecisionBatch.Row(id, definition.id(), choice.arm(), choice.probability(),
                 contextJson, definition.version(), now);
         String arm = definition.arm(choice.arm()).id();
         SelectResult result = new SelectResult(id, policyName, arm, choice.probability(), choice.explore(),
                 scores(definition, choice));
-        return log.append(row).thenApply(written -> {
+        return log.append(row, databaseAway).thenApply(written -> {
             metrics.selected(policyName, arm, System.nanoTime() - start);
             return result;
         });

@@ -29,8 +29,8 @@ import java.util.function.Predicate;
  *
  * <p>When a batch fails, what happens depends on why. If the database could not be reached (a connection error, see
  * {@link #isOutage}), a log built to <em>refuse</em> fails every item of the batch with 503 and keeps nothing; a log
- * built to <em>hold</em> answers every waiting item with its {@code heldResult} at once, keeps the items, and retries
- * them, first in line, until the database is back. Any other failure is a problem of some item in the
+ * built to <em>hold</em> answers every item submitted as one that may be held with its {@code heldResult} at once,
+ * keeps those items, and retries them, first in line, until the database is back; the others it refuses. Any other failure is a problem of some item in the
  * batch, not of the database: the batch is then written item by item, each in its own transaction, so that one bad
  * item is refused (503) alone and the others are written.
  *
@@ -49,7 +49,7 @@ final class GroupCommit<T, R> {
     private static final long FIRST_RETRY_MILLIS = 50;
     private static final long LAST_RETRY_MILLIS = 1_000;
 
-    private record Pending<T, R>(T item, CompletableFuture<R> done) {
+    private record Pending<T, R>(T item, boolean mayHold, CompletableFuture<R> done) {
     }
 
     private final String name;
@@ -89,11 +89,17 @@ final class GroupCommit<T, R> {
         thread.start();
     }
 
-    /**
-     * Completes once {@code item} is committed, or for a holding log at once with its held result while the database
-     * is unreachable; fails with {@link ServiceUnavailableException} if it cannot be written.
-     */
+    /** {@link #submit(Object, boolean)} of an item that may not be held. */
     CompletableFuture<R> submit(T item) {
+        return submit(item, false);
+    }
+
+    /**
+     * Completes once {@code item} is committed or, for a holding log and an item that {@code mayHold}, with the held
+     * result as soon as the database is found unreachable. Fails with {@link ServiceUnavailableException} if it
+     * cannot be written, or cannot be written now and may not be held.
+     */
+    CompletableFuture<R> submit(T item, boolean mayHold) {
         CompletableFuture<R> done = new CompletableFuture<>();
         if (unwritten.incrementAndGet() > capacity) {
             unwritten.decrementAndGet();
@@ -101,8 +107,9 @@ final class GroupCommit<T, R> {
                     + capacity + " items not yet written); retry shortly"));
             return done;
         }
-        queue.add(new Pending<>(item, done));
-        if (outage && heldResult != null) {
+        boolean holdable = mayHold && heldResult != null;
+        queue.add(new Pending<>(item, holdable, done));
+        if (outage && holdable) {
             done.complete(heldResult);
         }
         return done;
@@ -206,14 +213,17 @@ final class GroupCommit<T, R> {
     }
 
     private void holdOrRefuse(List<Pending<T, R>> batch) {
-        if (heldResult == null) {
-            refuse(batch, "the database cannot be reached; nothing was stored; retry shortly");
-            return;
-        }
+        List<Pending<T, R>> refused = new ArrayList<>();
         for (int i = batch.size() - 1; i >= 0; i--) {
-            batch.get(i).done().complete(heldResult);
-            held.addFirst(batch.get(i));
+            Pending<T, R> pending = batch.get(i);
+            if (pending.mayHold()) {
+                pending.done().complete(heldResult);
+                held.addFirst(pending);
+            } else {
+                refused.add(pending);
+            }
         }
+        refuse(refused, "the database cannot be reached; nothing was stored; retry shortly");
     }
 
     private List<R> commit(List<Pending<T, R>> batch) throws SQLException {

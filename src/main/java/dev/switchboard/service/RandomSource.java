@@ -22,7 +22,8 @@ public class RandomSource {
         return perThread.get();
     }
 
-    public UUID decisionId(java.time.Instant now) {
-        return DecisionIds.next(now, secure);
+    /** @param databaseAway whether the decision log cannot reach the database now; the id then says so */
+    public UUID decisionId(java.time.Instant now, boolean databaseAway) {
+        return DecisionIds.next(now, databaseAway, secure);
     }
 }

@@ -22,7 +22,9 @@ class DecisionIdsTest {
     void idsAreVersion7WithTheirMillisecondAndDistinct() {
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            UUID id = DecisionIds.next(now, secure);
+            boolean away = i % 2 == 0;
+            UUID id = DecisionIds.next(now, away, secure);
+            assertEquals(away, DecisionIds.madeWhileDatabaseAway(id));
             assertEquals(7, id.version());
             assertEquals(2, id.variant());
             assertEquals(Optional.of(now), DecisionIds.madeAt(id));
@@ -33,17 +35,19 @@ class DecisionIdsTest {
 
     @Test
     void laterIdsSortAfterEarlierOnes() {
-        UUID earlier = DecisionIds.next(now, secure);
-        UUID later = DecisionIds.next(now.plusMillis(1), secure);
+        UUID earlier = DecisionIds.next(now, true, secure);
+        UUID later = DecisionIds.next(now.plusMillis(1), false, secure);
         assertTrue(earlier.toString().compareTo(later.toString()) < 0);
     }
 
     @Test
-    void onlyAYoungIdOfOursMayStillBeHeld() {
-        assertTrue(DecisionIds.mayStillBeHeld(DecisionIds.next(now.minusSeconds(30), secure), now));
+    void onlyAYoungIdMadeWhileTheDatabaseWasAwayMayStillBeHeld() {
+        assertTrue(DecisionIds.mayStillBeHeld(DecisionIds.next(now.minusSeconds(30), true, secure), now));
+        assertFalse(DecisionIds.mayStillBeHeld(DecisionIds.next(now.minusSeconds(30), false, secure), now),
+                "a decision made with the database up was committed before its id was returned");
         assertFalse(DecisionIds.mayStillBeHeld(DecisionIds.next(now.minus(DecisionIds.HOLD_HORIZON)
-                .minus(Duration.ofSeconds(1)), secure), now));
-        assertFalse(DecisionIds.mayStillBeHeld(DecisionIds.next(now.plus(Duration.ofDays(1)), secure), now));
+                .minus(Duration.ofSeconds(1)), true, secure), now));
+        assertFalse(DecisionIds.mayStillBeHeld(DecisionIds.next(now.plus(Duration.ofDays(1)), true, secure), now));
         assertFalse(DecisionIds.mayStillBeHeld(UUID.randomUUID(), now), "a random (version 4) id is not ours");
     }
 }

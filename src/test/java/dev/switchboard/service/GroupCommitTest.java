@@ -96,8 +96,12 @@ class GroupCommitTest {
         }, "held");
         List<CompletableFuture<String>> answers = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            answers.add(commits.submit(i));
+            answers.add(commits.submit(i, true));
         }
+        CompletableFuture<String> notHoldable = commits.submit(-1, false);
+        assertInstanceOf(ServiceUnavailableException.class,
+                assertThrows(ExecutionException.class, () -> notHoldable.get(10, TimeUnit.SECONDS)).getCause(),
+                "an item that may not be held is refused while the database is away");
         for (CompletableFuture<String> answer : answers) {
             assertEquals("held", answer.get(10, TimeUnit.SECONDS));
         }
@@ -116,6 +120,7 @@ class GroupCommitTest {
         assertEquals("committed", commits.submit(300).get(10, TimeUnit.SECONDS));
         assertEquals(301, written.size());
         assertEquals(301, new HashSet<>(written).size(), "every item written exactly once");
+        assertFalse(written.contains(-1), "the refused item was not written");
         commits.stop(Duration.ZERO);
     }
 
@@ -125,9 +130,9 @@ class GroupCommitTest {
             throw new SQLException("Connection refused", "08001");
         }, "held");
         for (int i = 0; i < 5; i++) {
-            assertEquals("held", commits.submit(i).get(10, TimeUnit.SECONDS));
+            assertEquals("held", commits.submit(i, true).get(10, TimeUnit.SECONDS));
         }
-        CompletableFuture<String> refused = commits.submit(5);
+        CompletableFuture<String> refused = commits.submit(5, true);
         assertInstanceOf(ServiceUnavailableException.class,
                 assertThrows(ExecutionException.class, () -> refused.get(1, TimeUnit.SECONDS)).getCause());
         assertEquals(5, commits.unwritten());
