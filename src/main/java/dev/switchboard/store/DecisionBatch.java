@@ -3,6 +3,7 @@ package dev.switchboard.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +32,17 @@ public final class DecisionBatch {
     private DecisionBatch() {
     }
 
-    /** Inserts {@code rows} on {@code connection}; the caller commits. */
+    /**
+     * Inserts {@code rows} on {@code connection}; the caller commits. The commit returns once PostgreSQL has the rows
+     * in its write-ahead log, without waiting for that log to reach the disk ({@code synchronous_commit = off} for
+     * this transaction only): a decision then survives the death of any Switchboard instance, and is visible to all
+     * at once, but a crash of PostgreSQL itself in the next few hundred milliseconds loses it (its feedback then gets
+     * 404). Feedback is always committed synchronously.
+     */
     public static void insert(Connection connection, List<Row> rows) throws SQLException {
+        try (Statement asynchronous = connection.createStatement()) {
+            asynchronous.execute("SET LOCAL synchronous_commit = off");
+        }
         int n = rows.size();
         UUID[] ids = new UUID[n];
         Long[] policies = new Long[n];
