@@ -45,7 +45,8 @@ public class DecisionLog {
     }
 
     void start(@Observes StartupEvent event) {
-        commits = GroupCommit.holding("decision log", dataSource, capacity, (connection, rows) -> {
+        commits = GroupCommit.holding("decision log", dataSource, capacity, GroupCommit.Transaction.SINGLE_STATEMENT,
+                (connection, rows) -> {
             DecisionBatch.insert(connection, rows);
             return Collections.nCopies(rows.size(), Logged.COMMITTED);
         }, Logged.HELD);

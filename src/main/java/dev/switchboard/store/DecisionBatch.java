@@ -3,26 +3,38 @@ package dev.switchboard.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Writes many decisions with one statement: the rows travel as arrays and {@code unnest} turns them back into rows,
- * so a batch of any size is one round trip and one prepared statement. In the same transaction each chosen arm's
- * decision counter moves on, so counts never depend on decision rows that retention drops later. Counters are updated
- * in (policy, position) order, so that writers on several replicas cannot deadlock.
+ * Writes many decisions with one statement, which PostgreSQL commits by itself: one round trip per batch, whatever
+ * its size. The rows travel as arrays that {@code unnest} turns back into rows; the same statement adds each chosen
+ * arm's count to its decision counter, so counts never depend on decision rows that retention drops later.
+ *
+ * <p>The statement commits without waiting for the write-ahead log to reach the disk ({@code synchronous_commit} off
+ * for its transaction only): a decision then survives the death of any Switchboard instance and is visible to all at
+ * once, but a crash of PostgreSQL itself in the next few hundred milliseconds loses it (its feedback then gets 404).
+ * Feedback is always committed synchronously.
+ *
+ * <p>Counters are updated in (policy, position) order, the order of the sorted {@code counted} rows the join walks,
+ * so that writers on several replicas do not deadlock; should PostgreSQL ever pick another plan and detect one, the
+ * group commit writes the batch row by row.
  */
 public final class DecisionBatch {
 
-    private static final String INSERT = "INSERT INTO decision (id, policy_id, arm_position, probability, context,"
-            + " policy_version, created_at) SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[],"
-            + " ?::jsonb[], ?::int[], ?::timestamptz[])";
-
-    private static final String COUNT = "UPDATE arm SET decisions = decisions + ? WHERE policy_id = ? AND position = ?";
+    private static final String INSERT_AND_COUNT = """
+            WITH asynchronous AS (SELECT set_config('synchronous_commit', 'off', true)),
+            new_decision AS (
+                SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[], ?::jsonb[], ?::int[],
+                                     ?::timestamptz[])
+                    AS d(id, policy_id, arm_position, probability, context, policy_version, created_at)),
+            inserted AS (INSERT INTO decision SELECT * FROM new_decision),
+            counted AS (SELECT policy_id, arm_position, count(*) AS n FROM new_decision
+                        GROUP BY policy_id, arm_position ORDER BY policy_id, arm_position)
+            UPDATE arm SET decisions = arm.decisions + counted.n FROM counted, asynchronous
+            WHERE arm.policy_id = counted.policy_id AND arm.position = counted.arm_position""";
 
     /** One decision as it is logged. */
     public record Row(UUID id, long policyId, int armPosition, double probability, String context, int version,
@@ -32,17 +44,8 @@ public final class DecisionBatch {
     private DecisionBatch() {
     }
 
-    /**
-     * Inserts {@code rows} on {@code connection}; the caller commits. The commit returns once PostgreSQL has the rows
-     * in its write-ahead log, without waiting for that log to reach the disk ({@code synchronous_commit = off} for
-     * this transaction only): a decision then survives the death of any Switchboard instance, and is visible to all
-     * at once, but a crash of PostgreSQL itself in the next few hundred milliseconds loses it (its feedback then gets
-     * 404). Feedback is always committed synchronously.
-     */
+    /** Inserts {@code rows} and counts them, with one statement on {@code connection}, in auto-commit mode. */
     public static void insert(Connection connection, List<Row> rows) throws SQLException {
-        try (Statement asynchronous = connection.createStatement()) {
-            asynchronous.execute("SET LOCAL synchronous_commit = off");
-        }
         int n = rows.size();
         UUID[] ids = new UUID[n];
         Long[] policies = new Long[n];
@@ -61,7 +64,7 @@ public final class DecisionBatch {
             versions[i] = row.version();
             times[i] = Timestamp.from(row.createdAt());
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_AND_COUNT)) {
             insert.setArray(1, connection.createArrayOf("uuid", ids));
             insert.setArray(2, connection.createArrayOf("bigint", policies));
             insert.setArray(3, connection.createArrayOf("integer", arms));
@@ -70,31 +73,6 @@ public final class DecisionBatch {
             insert.setArray(6, connection.createArrayOf("integer", versions));
             insert.setArray(7, connection.createArrayOf("timestamptz", times));
             insert.executeUpdate();
-        }
-        count(connection, rows);
-    }
-
-    private record ArmKey(long policyId, int position) implements Comparable<ArmKey> {
-        @Override
-        public int compareTo(ArmKey other) {
-            int byPolicy = Long.compare(policyId, other.policyId);
-            return byPolicy != 0 ? byPolicy : Integer.compare(position, other.position);
-        }
-    }
-
-    private static void count(Connection connection, List<Row> rows) throws SQLException {
-        TreeMap<ArmKey, Integer> counts = new TreeMap<>();
-        for (Row row : rows) {
-            counts.merge(new ArmKey(row.policyId(), row.armPosition()), 1, Integer::sum);
-        }
-        try (PreparedStatement count = connection.prepareStatement(COUNT)) {
-            for (var arm : counts.entrySet()) {
-                count.setLong(1, arm.getValue());
-                count.setLong(2, arm.getKey().policyId());
-                count.setInt(3, arm.getKey().position());
-                count.addBatch();
-            }
-            count.executeBatch();
         }
     }
 }

@@ -38,7 +38,7 @@ class GroupCommitTest {
     @Test
     void everyItemGetsItsOwnResultOnceTheBatchCommits() throws Exception {
         GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024,
-                (connection, items) -> items.stream().map(i -> i * 10).toList());
+                GroupCommit.Transaction.EXPLICIT, (connection, items) -> items.stream().map(i -> i * 10).toList());
         List<CompletableFuture<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             results.add(commits.submit(i));
@@ -51,7 +51,8 @@ class GroupCommitTest {
 
     @Test
     void aBatchThatCannotReachTheDatabaseIsRefusedAsAWholeWith503() throws Exception {
-        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024, (connection, items) -> {
+        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024, GroupCommit.Transaction.EXPLICIT,
+                (connection, items) -> {
             throw new SQLException("the database went away", "08006");
         });
         CompletableFuture<Integer> result = commits.submit(1);
@@ -63,7 +64,8 @@ class GroupCommitTest {
     @Test
     void aFullQueueRefusesAtOnceWith503() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 2, (connection, items) -> {
+        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 2, GroupCommit.Transaction.EXPLICIT,
+                (connection, items) -> {
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -87,7 +89,8 @@ class GroupCommitTest {
     void aHoldingLogAnswersAtOnceWhileTheDatabaseIsAwayAndWritesEverythingWhenItIsBack() throws Exception {
         AtomicBoolean away = new AtomicBoolean(true);
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<Integer, String> commits = GroupCommit.holding("test log", dataSource, 1024, (connection, items) -> {
+        GroupCommit<Integer, String> commits = GroupCommit.holding("test log", dataSource, 1024, GroupCommit.Transaction.EXPLICIT,
+                (connection, items) -> {
             if (away.get()) {
                 throw new SQLException("Connection refused", "08001");
             }
@@ -126,7 +129,8 @@ class GroupCommitTest {
 
     @Test
     void aHoldingLogRefusesWith503OnceItsBufferIsFull() throws Exception {
-        GroupCommit<Integer, String> commits = GroupCommit.holding("test log", dataSource, 5, (connection, items) -> {
+        GroupCommit<Integer, String> commits = GroupCommit.holding("test log", dataSource, 5, GroupCommit.Transaction.EXPLICIT,
+                (connection, items) -> {
             throw new SQLException("Connection refused", "08001");
         }, "held");
         for (int i = 0; i < 5; i++) {
@@ -143,7 +147,8 @@ class GroupCommitTest {
     void anItemTheDatabaseRejectsIsRefusedAloneAndTheRestOfItsBatchIsWritten() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024, (connection, items) -> {
+        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024, GroupCommit.Transaction.EXPLICIT,
+                (connection, items) -> {
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
