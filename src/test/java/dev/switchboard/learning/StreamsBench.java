@@ -31,8 +31,9 @@ public final class StreamsBench {
         }
         String http = System.getProperty("http");
         int worlds = Integer.getInteger("worlds", http == null ? 20 : 1);
-        System.out.printf("%s %s, %d worlds of 8 arms, 8,000 rounds, %s; last quarter's expected reward / oracle's%n",
-                algorithm, params, worlds, http == null ? "in process" : "over HTTP at " + http);
+        int rounds = Integer.getInteger("rounds", 8_000);
+        System.out.printf("%s %s, %d worlds of 8 arms, %,d rounds, %s; last quarter's expected reward / oracle's%n",
+                algorithm, params, worlds, rounds, http == null ? "in process" : "over HTTP at " + http);
         for (RoutingWorld.Scenario scenario : RoutingWorld.Scenario.values()) {
             StringBuilder line = new StringBuilder(String.format("  %-10s", scenario));
             for (int delay : new int[] {0, 500}) {
@@ -44,12 +45,12 @@ public final class StreamsBench {
                     RoutingWorld.Score score;
                     if (http == null) {
                         PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
-                                world.activeArms(0, 8000).length);
-                        score = world.run(model, 8000, delay, 7 + seed);
+                                world.activeArms(0, rounds).length);
+                        score = world.run(model, rounds, delay, 7 + seed);
                     } else {
                         HttpRouter router = new HttpRouter(http, "streams-" + System.nanoTime(), algorithm,
                                 json(params));
-                        score = world.run(router, 8000, delay, 7 + seed);
+                        score = world.run(router, rounds, delay, 7 + seed);
                         router.delete();
                     }
                     ratio += score.oracleRatio() / worlds;
