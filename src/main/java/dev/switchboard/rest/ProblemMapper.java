@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.service.BodyTooLargeException;
 import dev.switchboard.service.ConflictException;
 import dev.switchboard.service.InvalidInputException;
+import dev.switchboard.service.DatabaseOutage;
 import dev.switchboard.service.ServiceUnavailableException;
 import dev.switchboard.service.UnprocessableException;
 import dev.switchboard.service.UnknownEntityException;
@@ -78,6 +79,9 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (e instanceof CompletionException && e.getCause() != null) {
             return unwrapped(e.getCause(), uri);
+        }
+        if (DatabaseOutage.causedBy(e)) {
+            return unavailable(new ServiceUnavailableException("the database cannot be reached; retry shortly"), uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());

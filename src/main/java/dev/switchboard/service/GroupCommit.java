@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * {@link ServiceUnavailableException} (503) rather than queued without end.
  *
  * <p>When a batch fails, what happens depends on why. If the database could not be reached (a connection error, see
- * {@link #isOutage}), a log built to <em>refuse</em> fails every item of the batch with 503 and keeps nothing; a log
+ * {@link DatabaseOutage}), a log built to <em>refuse</em> fails every item of the batch with 503 and keeps nothing; a log
  * built to <em>hold</em> answers every item submitted as one that may be held with its {@code heldResult} at once,
  * keeps those items, and retries them, first in line, until the database is back; the others it refuses. Any other failure is a problem of some item in the
  * batch, not of the database: the batch is then written item by item, each in its own transaction, so that one bad
@@ -198,7 +198,7 @@ final class GroupCommit<T, R> {
             outage = false;
             return true;
         } catch (SQLException | RuntimeException e) {
-            if (isOutage(e)) {
+            if (DatabaseOutage.causedBy(e)) {
                 if (!outage) {
                     Log.warnf("%s: the database cannot be reached (%s); %s", name, e.getMessage(),
                             heldResult == null ? "refusing writes" : "holding writes until it is back");
@@ -281,23 +281,5 @@ final class GroupCommit<T, R> {
                 Log.errorf("%s: an item already answered as held could not be written and is lost", name);
             }
         }
-    }
-
-    /**
-     * Whether a failure means the database could not be reached, rather than that some item could not be stored:
-     * PostgreSQL's connection errors (SQLSTATE class 08), operator intervention such as a shutdown (57P), a lack of
-     * resources (53), or an error with no SQLSTATE at all, which is what the pool raises when it cannot connect.
-     */
-    static boolean isOutage(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                return state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
-            }
-            if (t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

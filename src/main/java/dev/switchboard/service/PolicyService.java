@@ -90,25 +90,14 @@ public class PolicyService {
 
     /** The policy's view: what it learned (in memory) and its decision counts (read from the store). */
     public Optional<PolicyView> view(String name) {
-        return registry.byName(name).map(live -> viewOf(live, readStore(() -> decisions.countsByArm(live.definition().id()))));
+        return registry.byName(name).map(live -> viewOf(live, QuarkusTransaction.requiringNew()
+                .call(() -> decisions.countsByArm(live.definition().id()))));
     }
 
     public List<PolicyView> list() {
-        Map<Long, Map<Integer, Long>> counts = readStore(decisions::countsByPolicyAndArm);
+        Map<Long, Map<Integer, Long>> counts = QuarkusTransaction.requiringNew().call(decisions::countsByPolicyAndArm);
         return registry.all().stream().map(live -> viewOf(live, counts.getOrDefault(live.definition().id(), Map.of())))
                 .sorted(java.util.Comparator.comparing(PolicyView::name)).toList();
-    }
-
-    /** Reads in a transaction of its own; 503 when the database cannot be reached. */
-    private static <V> V readStore(java.util.concurrent.Callable<V> read) {
-        try {
-            return QuarkusTransaction.requiringNew().call(read);
-        } catch (RuntimeException e) {
-            if (GroupCommit.isOutage(e)) {
-                throw new ServiceUnavailableException("the database cannot be reached; retry shortly");
-            }
-            throw e;
-        }
     }
 
     public synchronized boolean delete(String name) {

@@ -134,6 +134,9 @@ class ReplicasIT {
             assertEquals(503, feedback.status(), "feedback is refused while the database is away");
             assertNotNull(feedback.retryAfter(), "a 503 says when to retry");
             assertFalse(replica.ready(), "not ready while the database is away");
+            ServiceProcess.Answer view = replica.call("GET", "/policies/" + POLICY, null);
+            assertEquals(503, view.status(), "the view needs the database: " + view);
+            assertNotNull(view.retryAfter());
         }
         database = EmbeddedDatabase.start(workDir.resolve("db"), databasePort);
         databaseAway.set(false);
