@@ -171,6 +171,9 @@ final class GroupCommit<T, R> {
                 if (batch.isEmpty()) {
                     Pending<T, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (first == null) {
+                        if (outage) {
+                            probe();
+                        }
                         continue;
                     }
                     batch.add(first);
@@ -195,6 +198,9 @@ final class GroupCommit<T, R> {
     private boolean write(List<Pending<T, R>> batch) {
         try {
             complete(batch, commit(batch));
+            if (outage) {
+                Log.infof("%s: the database can be reached again", name);
+            }
             outage = false;
             return true;
         } catch (SQLException | RuntimeException e) {
@@ -234,6 +240,18 @@ final class GroupCommit<T, R> {
             }
         }
         refuse(refused, "the database cannot be reached; nothing was stored; retry shortly");
+    }
+
+    /** With nothing to write, finds out whether the database is back, so that readiness does not wait for traffic. */
+    private void probe() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.isValid(1)) {
+                outage = false;
+                Log.infof("%s: the database can be reached again", name);
+            }
+        } catch (SQLException e) {
+            // still away
+        }
     }
 
     private List<R> commit(List<Pending<T, R>> batch) throws SQLException {

@@ -181,4 +181,21 @@ class GroupCommitTest {
         assertEquals(10, written.size());
         commits.stop(Duration.ZERO);
     }
+
+    @Test
+    void aLogWithNothingToWriteNoticesByItselfThatTheDatabaseIsBack() throws Exception {
+        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 16,
+                GroupCommit.Transaction.EXPLICIT, (connection, items) -> {
+                    throw new SQLException("Connection refused", "08001");
+                });
+        CompletableFuture<Integer> refused = commits.submit(1);
+        assertThrows(ExecutionException.class, () -> refused.get(10, TimeUnit.SECONDS));
+        assertTrue(commits.outage(), "the failed write showed the database away");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (commits.outage() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(commits.outage(), "the database (which is up) was probed without any new write");
+        commits.stop(Duration.ZERO);
+    }
 }
