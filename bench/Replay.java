@@ -1,3 +1,4 @@
+import java.math.BigDecimal;
 import dev.switchboard.learning.Algorithms;
 import dev.switchboard.learning.Choice;
 import dev.switchboard.learning.PolicyModel;
@@ -99,7 +100,7 @@ public final class Replay {
                         : overHttp(dataset, shuffled, algorithm, withWeight, text, http));
             }
             Result result = average(results);
-            print(String.format("costWeight %.2f", weight), result, referenceResult, reference);
+            print("costWeight " + BigDecimal.valueOf(weight).stripTrailingZeros().toPlainString(), result, referenceResult, reference);
         }
     }
 
