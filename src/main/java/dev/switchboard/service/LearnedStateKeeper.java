@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import dev.switchboard.app.SwitchboardConfig;
 import dev.switchboard.store.SnapshotRecord;
 import dev.switchboard.store.SnapshotStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,6 +9,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,20 +27,33 @@ public class LearnedStateKeeper {
 
     private final PolicyRegistry registry;
     private final SnapshotStore snapshots;
+    private final Duration syncInterval;
+    private ScheduledExecutorService follower;
 
-    LearnedStateKeeper(PolicyRegistry registry, SnapshotStore snapshots) {
+    LearnedStateKeeper(PolicyRegistry registry, SnapshotStore snapshots, SwitchboardConfig config) {
         this.registry = registry;
         this.snapshots = snapshots;
+        this.syncInterval = config.syncInterval();
     }
 
+    /**
+     * Loads every policy, then follows the feedback log every {@code switchboard.sync-interval} on a thread of its
+     * own: the framework's scheduler does not run jobs more often than once a second, and the staleness bound of
+     * replicas is this interval.
+     */
     void onStart(@Observes StartupEvent event) {
         long start = System.nanoTime();
         registry.loadAll();
         LOG.infof("loaded %d policies in %d ms", registry.all().size(), (System.nanoTime() - start) / 1_000_000);
+        follower = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "feedback log follower");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = syncInterval.toMillis();
+        follower.scheduleWithFixedDelay(this::followLog, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    @Scheduled(every = "${switchboard.sync-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "${switchboard.sync-interval}")
     void followLog() {
         try {
             registry.synchronise();
@@ -60,6 +78,7 @@ public class LearnedStateKeeper {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        follower.shutdownNow();
         writeSnapshots();
     }
 }
