@@ -29,6 +29,7 @@ public class LearnedStateKeeper {
     private final SnapshotStore snapshots;
     private final Duration syncInterval;
     private ScheduledExecutorService follower;
+    private boolean followFailing;
 
     LearnedStateKeeper(PolicyRegistry registry, SnapshotStore snapshots, SwitchboardConfig config) {
         this.registry = registry;
@@ -57,8 +58,15 @@ public class LearnedStateKeeper {
     void followLog() {
         try {
             registry.synchronise();
+            if (followFailing) {
+                LOG.info("following the feedback log again");
+                followFailing = false;
+            }
         } catch (RuntimeException e) {
-            LOG.warnf("could not follow the feedback log: %s", e.getMessage());
+            if (!followFailing) {
+                LOG.warnf("could not follow the feedback log (retrying every %s): %s", syncInterval, e.getMessage());
+                followFailing = true;
+            }
         }
     }
 
@@ -78,7 +86,9 @@ public class LearnedStateKeeper {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        follower.shutdownNow();
+        if (follower != null) {
+            follower.shutdownNow();
+        }
         writeSnapshots();
     }
 }
