@@ -246,7 +246,7 @@ public final class Replay {
     private static void print(String label, Result r, Result reference, String referenceName) {
         StringBuilder shares = new StringBuilder();
         r.share().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
-                .forEach(e -> shares.append(String.format(" %s %.0f%%", shortName(e.getKey()), 100 * e.getValue())));
+                .forEach(e -> shares.append(String.format(" %s %.1f%%", shortName(e.getKey()), 100 * e.getValue())));
         System.out.printf("  %-40s accuracy %.4f (%5.1f%% of %s)  cost/1000 %8.4f (%5.1f%%)  calls:%s%n", label,
                 r.accuracy(), 100 * r.accuracy() / reference.accuracy(), shortName(referenceName),
                 r.costPerThousand(), 100 * r.costPerThousand() / reference.costPerThousand(), shares);
