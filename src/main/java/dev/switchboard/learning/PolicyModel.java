@@ -21,7 +21,8 @@ import java.util.random.RandomGenerator;
  */
 public final class PolicyModel {
 
-    private static final int FORMAT = 2;
+    /** 3 since numbers give step indicators: a vocabulary of format 2 would not be the one a replay builds. */
+    private static final int FORMAT = 3;
 
     /** The arm costs of a policy whose arms have none: every arm is free. */
     public static final double[] NO_COSTS = new double[0];

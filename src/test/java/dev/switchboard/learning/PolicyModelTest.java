@@ -2,10 +2,13 @@ package dev.switchboard.learning;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +44,15 @@ class PolicyModelTest {
         int[] all = {0, 1, 2, 3};
         assertArrayEquals(uninterrupted.choose(round.context(), all, PolicyModel.NO_COSTS, a).estimates(),
                 restored.choose(round.context(), all, PolicyModel.NO_COSTS, b).estimates(), 0);
+    }
+
+    @Test
+    void aSnapshotOfAnotherFormatIsNotRestoredSoThePolicyIsReplayedInstead() {
+        PolicyModel model = PolicyModel.create(Algorithms.parse("linucb", Map.of()), 3);
+        byte[] snapshot = model.snapshot();
+        assertTrue(PolicyModel.canRestore(snapshot));
+        java.nio.ByteBuffer.wrap(snapshot).putInt(0, 2);
+        assertFalse(PolicyModel.canRestore(snapshot), "format 2 encoded numbers differently");
     }
 
     @ParameterizedTest

@@ -20,10 +20,15 @@ import java.util.TreeSet;
  *   <li>Dimension 1 is the shared overflow bucket: once the space holds {@code capacity} dimensions, every new
  *       indicator sets it instead of a dimension of its own; new numeric features are then ignored.</li>
  *   <li>A categorical feature {@code key = value} is the indicator {@code "c:key=value"}.</li>
- *   <li>A numeric feature {@code key = x} gives two features: {@code "n:key"} with the value
- *       {@code sign(x)·log₆₅₅₃₆(1 + |x|)} (stateless, monotone and compressive: 100 and 100,000 prompt tokens become
- *       0.42 and 1.04, on the scale of an indicator), and the indicator of its binary order of magnitude {@code "b:key=e13"} (for 8,192 ≤ |x| &lt;
- *       16,384), so that a step such as a model's context window can be learned, not just a slope.</li>
+ *   <li>A numeric feature {@code key = x} gives {@code "n:key"} with the value {@code sign(x)·log₆₅₅₃₆(1 + |x|)}
+ *       (stateless, monotone and compressive: 100 and 100,000 prompt tokens become 0.42 and 1.04, on the scale of an
+ *       indicator), and steps, so that a step such as a model's context window can be learned, not just a slope: for
+ *       {@code |x| ≥ 2} the indicators {@code "g:key>=e1"} … {@code "g:key>=ek"}, {@code k} being the binary order of
+ *       magnitude of {@code x} (at most {@value #MAX_STEP}; {@code "g:key<=-e1"} … for negatives), each of value
+ *       {@value #STEP_WEIGHT}. A context window is then one weight, shared by every length beyond it, instead of one
+ *       per order of magnitude; every step's prior is {@value #STEP_WEIGHT} as wide as a main effect's. A number
+ *       below 2 in size (a boolean, a fraction) gives instead the one indicator of its order of magnitude,
+ *       {@code "b:key=0"}, {@code "b:key=e<0"} or {@code "b:key=e0"} (with a minus for negatives).</li>
  *   <li>Each interaction of {@link Encoding#interactions()} crosses the levels of its keys (a numeric key takes part
  *       through its order of magnitude) into one indicator {@code "x:k1=v1&k2=v2"} of value
  *       {@value #CROSS_WEIGHT}.</li>
@@ -51,6 +56,13 @@ public final class FeatureSpace {
      * effect's: a niche strength is learned once the evidence shows it, instead of being explored for in every cell.
      */
     static final double CROSS_WEIGHT = 0.3;
+    /**
+     * The value of a step indicator of a number. On the streams of the learning tests, 0.3 measured better than
+     * 0.15, 0.2, 0.25, 0.5 and 1, and steps better than one indicator per order of magnitude on all three streams.
+     */
+    static final double STEP_WEIGHT = 0.3;
+    /** The highest step of a number: 2³² and beyond share it, so no number sets more than this many steps. */
+    static final int MAX_STEP = 32;
 
     private Encoding encoding;
     private final Map<String, Integer> dimensions = new HashMap<>();
@@ -100,7 +112,7 @@ public final class FeatureSpace {
         for (Map.Entry<String, Double> e : context.numeric().entrySet()) {
             String magnitude = magnitude(e.getValue());
             vector.numeric("n:" + e.getKey(), scale(e.getValue()));
-            vector.indicator("b:" + e.getKey() + "=" + magnitude, 1);
+            vector.steps(e.getKey(), e.getValue());
             levels.put(e.getKey(), magnitude);
         }
         for (List<String> cross : crosses(levels.keySet(), context.categorical().keySet())) {
@@ -113,7 +125,7 @@ public final class FeatureSpace {
         TextSummary text = context.text();
         if (text != null) {
             vector.numeric("n:text.chars", scale(text.chars()));
-            vector.indicator("b:text.chars=" + magnitude(text.chars()), 1);
+            vector.steps("text.chars", text.chars());
             if (text.code()) {
                 vector.indicator("t:code", 1);
             }
@@ -198,6 +210,19 @@ public final class FeatureSpace {
                 put(dim, value);
             } else if (dimension() < encoding.capacity()) {
                 unseen += value * value;
+            }
+        }
+
+        /** The step indicators of number {@code x} of feature {@code key} (see the class comment). */
+        void steps(String key, double x) {
+            double abs = Math.abs(x);
+            if (abs < 2) {
+                indicator("b:" + key + "=" + magnitude(x), 1);
+                return;
+            }
+            String prefix = "g:" + key + (x < 0 ? "<=-e" : ">=e");
+            for (int k = 1; k <= Math.min(MAX_STEP, Math.getExponent(abs)); k++) {
+                indicator(prefix + k, STEP_WEIGHT);
             }
         }
 

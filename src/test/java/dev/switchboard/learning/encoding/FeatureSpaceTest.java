@@ -54,11 +54,50 @@ class FeatureSpaceTest {
         FeatureVector x = space.encode(context);
         assertEquals(2, space.dimension());
         assertEquals(1, x.nonZeros());
-        assertEquals(1 + Math.pow(FeatureSpace.scale(100), 2) + 1, x.unseenSquaredNorm(), 1e-12);
+        double steps = 6 * FeatureSpace.STEP_WEIGHT * FeatureSpace.STEP_WEIGHT;
+        assertEquals(1 + Math.pow(FeatureSpace.scale(100), 2) + steps, x.unseenSquaredNorm(), 1e-12);
         FeatureVector learned = space.learn(context);
-        assertEquals(List.of("bias", "overflow", "c:task=code", "n:tokens", "b:tokens=e6"), space.names());
-        assertEquals(4, learned.nonZeros());
+        assertEquals(List.of("bias", "overflow", "c:task=code", "n:tokens", "g:tokens>=e1", "g:tokens>=e2",
+                "g:tokens>=e3", "g:tokens>=e4", "g:tokens>=e5", "g:tokens>=e6"), space.names());
+        assertEquals(9, learned.nonZeros());
         assertEquals(0, learned.unseenSquaredNorm());
+    }
+
+    @Test
+    void aNumberSharesEachStepWithEveryLargerNumber() {
+        FeatureSpace space = new FeatureSpace(new Encoding(64, NO_CROSSES));
+        List<String> shortPrompt = stepsOf(space, 3_000);
+        List<String> longPrompt = stepsOf(space, 5_000);
+        List<String> longerPrompt = stepsOf(space, 50_000);
+        assertFalse(shortPrompt.contains("g:tokens>=e12"));
+        assertTrue(longPrompt.contains("g:tokens>=e12"));
+        assertTrue(longerPrompt.containsAll(longPrompt), "a window learned at 5,000 tokens holds at 50,000");
+        assertEquals(List.of("g:tokens<=-e1", "g:tokens<=-e2"), stepsOf(space, -5));
+        assertEquals(FeatureSpace.MAX_STEP, stepsOf(space, 1e300).size());
+    }
+
+    @Test
+    void aNumberBelowTwoGivesTheIndicatorOfItsMagnitude() {
+        FeatureSpace space = new FeatureSpace(new Encoding(64, NO_CROSSES));
+        space.learn(Context.of(Map.of(), Map.of("urgent", 1.0)));
+        space.learn(Context.of(Map.of(), Map.of("urgent", 0.0)));
+        space.learn(Context.of(Map.of(), Map.of("share", 0.5)));
+        assertTrue(space.names().containsAll(List.of("b:urgent=e0", "b:urgent=0", "b:share=e<0")),
+                space.names().toString());
+        assertTrue(space.names().stream().noneMatch(n -> n.startsWith("g:")));
+    }
+
+    private static List<String> stepsOf(FeatureSpace space, double tokens) {
+        FeatureVector x = space.learn(Context.of(Map.of(), Map.of("tokens", tokens)));
+        List<String> steps = new java.util.ArrayList<>();
+        for (int k = 0; k < x.nonZeros(); k++) {
+            String name = space.names().get(x.index(k));
+            if (name.startsWith("g:")) {
+                steps.add(name);
+                assertEquals(FeatureSpace.STEP_WEIGHT, x.value(k));
+            }
+        }
+        return steps;
     }
 
     @Test
