@@ -37,17 +37,20 @@ public class DecisionLog {
 
     private final AgroalDataSource dataSource;
     private final int capacity;
+    /** This instance's shard of every decision counter. */
+    private final int counterShard;
     private GroupCommit<DecisionBatch.Row, Logged> commits;
 
-    DecisionLog(AgroalDataSource dataSource, SwitchboardConfig config) {
+    DecisionLog(AgroalDataSource dataSource, SwitchboardConfig config, RandomSource random) {
         this.dataSource = dataSource;
         this.capacity = config.decisionBuffer();
+        this.counterShard = random.current().nextInt(DecisionBatch.COUNTER_SHARDS);
     }
 
     void start(@Observes StartupEvent event) {
         commits = GroupCommit.holding("decision log", dataSource, capacity, GroupCommit.Transaction.SINGLE_STATEMENT,
                 (connection, rows) -> {
-            DecisionBatch.insert(connection, rows);
+            DecisionBatch.insert(connection, rows, counterShard);
             return Collections.nCopies(rows.size(), Logged.COMMITTED);
         }, Logged.HELD);
     }

@@ -11,16 +11,19 @@ import java.util.UUID;
 /**
  * Writes many decisions with one statement, which PostgreSQL commits by itself: one round trip per batch, whatever
  * its size. The rows travel as arrays that {@code unnest} turns back into rows; the same statement adds each chosen
- * arm's count to its decision counter, so counts never depend on decision rows that retention drops later.
+ * arm's count to the writer's own shard of that arm's decision counter ({@code arm_decisions}), so counts never
+ * depend on decision rows that retention drops later, and writers on several replicas do not queue on one counter
+ * row.
  *
  * <p>The statement commits without waiting for the write-ahead log to reach the disk ({@code synchronous_commit} off
  * for its transaction only): a decision then survives the death of any Switchboard instance and is visible to all at
  * once, but a crash of PostgreSQL itself in the next few hundred milliseconds loses it (its feedback then gets 404).
  * Feedback is always committed synchronously.
  *
- * <p>Counters are updated in (policy, position) order, the order of the sorted {@code counted} rows the join walks,
- * so that writers on several replicas do not deadlock; should PostgreSQL ever pick another plan and detect one, the
- * group commit writes the batch row by row.
+ * <p>Counters are upserted in (policy, position) order, the order in which the sorted rows reach the insert, so that
+ * two writers that happen to share a shard take their row locks in the same order and cannot deadlock. (Updating one
+ * counter row per arm with {@code UPDATE … FROM}, as version 2 of the schema did, measured deadlocks between two
+ * writers: the join does not lock in the order of its input.)
  */
 public final class DecisionBatch {
 
@@ -30,11 +33,15 @@ public final class DecisionBatch {
                 SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[], ?::jsonb[], ?::int[],
                                      ?::timestamptz[])
                     AS d(id, policy_id, arm_position, probability, context, policy_version, created_at)),
-            inserted AS (INSERT INTO decision SELECT * FROM new_decision),
-            counted AS (SELECT policy_id, arm_position, count(*) AS n FROM new_decision
-                        GROUP BY policy_id, arm_position ORDER BY policy_id, arm_position)
-            UPDATE arm SET decisions = arm.decisions + counted.n FROM counted, asynchronous
-            WHERE arm.policy_id = counted.policy_id AND arm.position = counted.arm_position""";
+            inserted AS (INSERT INTO decision SELECT * FROM new_decision)
+            INSERT INTO arm_decisions (policy_id, position, shard, decisions)
+            SELECT policy_id, arm_position, ?, count(*) FROM new_decision, asynchronous
+            GROUP BY policy_id, arm_position ORDER BY policy_id, arm_position
+            ON CONFLICT (policy_id, position, shard)
+            DO UPDATE SET decisions = arm_decisions.decisions + EXCLUDED.decisions""";
+
+    /** How many shards a decision counter has: instances pick one at random, so few of them ever share one. */
+    public static final int COUNTER_SHARDS = 64;
 
     /** One decision as it is logged. */
     public record Row(UUID id, long policyId, int armPosition, double probability, String context, int version,
@@ -44,8 +51,11 @@ public final class DecisionBatch {
     private DecisionBatch() {
     }
 
-    /** Inserts {@code rows} and counts them, with one statement on {@code connection}, in auto-commit mode. */
-    public static void insert(Connection connection, List<Row> rows) throws SQLException {
+    /**
+     * Inserts {@code rows} and counts them in counter shard {@code shard} (0 to {@value #COUNTER_SHARDS} − 1), with
+     * one statement on {@code connection}, in auto-commit mode.
+     */
+    public static void insert(Connection connection, List<Row> rows, int shard) throws SQLException {
         int n = rows.size();
         UUID[] ids = new UUID[n];
         Long[] policies = new Long[n];
@@ -72,6 +82,7 @@ public final class DecisionBatch {
             insert.setArray(5, connection.createArrayOf("text", contexts));
             insert.setArray(6, connection.createArrayOf("integer", versions));
             insert.setArray(7, connection.createArrayOf("timestamptz", times));
+            insert.setInt(8, shard);
             insert.executeUpdate();
         }
     }

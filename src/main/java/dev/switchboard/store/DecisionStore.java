@@ -19,13 +19,14 @@ public class DecisionStore {
 
     /** How many decisions chose each arm position of the policy, ever (counted as they are logged). */
     public Map<Integer, Long> countsByArm(long policyId) {
-        return countsOf("SELECT policy_id, position, decisions FROM arm WHERE policy_id = ?1", policyId)
-                .getOrDefault(policyId, Map.of());
+        return countsOf("SELECT policy_id, position, sum(decisions) FROM arm_decisions WHERE policy_id = ?1"
+                + " GROUP BY policy_id, position", policyId).getOrDefault(policyId, Map.of());
     }
 
     /** {@link #countsByArm} of every policy, by policy id. */
     public Map<Long, Map<Integer, Long>> countsByPolicyAndArm() {
-        return countsOf("SELECT policy_id, position, decisions FROM arm", null);
+        return countsOf("SELECT policy_id, position, sum(decisions) FROM arm_decisions GROUP BY policy_id, position",
+                null);
     }
 
     private static Map<Long, Map<Integer, Long>> countsOf(String sql, Long policyId) {
