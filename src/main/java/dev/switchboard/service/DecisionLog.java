@@ -48,8 +48,7 @@ public class DecisionLog {
     }
 
     void start(@Observes StartupEvent event) {
-        commits = GroupCommit.holding("decision log", dataSource, capacity, GroupCommit.Transaction.SINGLE_STATEMENT,
-                (connection, rows) -> {
+        commits = GroupCommit.holding("decision log", dataSource, capacity, (connection, rows) -> {
             DecisionBatch.insert(connection, rows, counterShard);
             return Collections.nCopies(rows.size(), Logged.COMMITTED);
         }, Logged.HELD);

@@ -26,8 +26,7 @@ public class FeedbackLog {
     }
 
     void start(@Observes StartupEvent event) {
-        commits = GroupCommit.refusing("feedback log", dataSource, CAPACITY, GroupCommit.Transaction.EXPLICIT,
-                FeedbackBatch::write);
+        commits = GroupCommit.refusing("feedback log", dataSource, CAPACITY, FeedbackBatch::write);
     }
 
     /** Writes what is queued before the database is stopped. */

@@ -5,10 +5,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Stores a reward durably, through the {@link FeedbackLog}'s group commit, then lets the policy learn from it. */
+/**
+ * Stores a reward durably, through the {@link FeedbackLog}'s group commit, then lets the policy learn from it. Learning
+ * runs on a thread of its own, not on the log's writer, so that the writer goes on to the next batch while the last
+ * one is learned from (a policy folds its feedback in ordinal order whatever thread delivers it).
+ */
 @ApplicationScoped
 public class FeedbackService {
+
+    /** Created when the bean is, at run time: a native image may not hold a thread pool built at build time. */
+    private final ExecutorService learner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "feedback learner");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final PolicyRegistry registry;
     private final FeedbackLog log;
@@ -38,7 +51,7 @@ public class FeedbackService {
         if (!(reward >= 0 && reward <= 1)) {
             throw new UnprocessableException("reward must be in [0, 1], got " + reward, "/reward");
         }
-        return log.append(new FeedbackBatch.Item(decisionId, reward, clock.instant())).thenAccept(outcome -> {
+        return log.append(new FeedbackBatch.Item(decisionId, reward, clock.instant())).thenAcceptAsync(outcome -> {
             if (outcome instanceof FeedbackBatch.Unknown) {
                 if (decisions.holds(decisionId) || DecisionIds.mayStillBeHeld(decisionId, clock.instant())) {
                     throw new ServiceUnavailableException("decision " + decisionId + " is not in the log yet: it was"
@@ -58,6 +71,6 @@ public class FeedbackService {
                         live.definition().arm(stored.feedback().armPosition()).id(), reward,
                         System.nanoTime() - start);
             }
-        });
+        }, learner);
     }
 }

@@ -39,18 +39,13 @@ import java.util.function.Predicate;
  */
 final class GroupCommit<T, R> {
 
-    /** Writes one batch on a connection; the group commit commits. Results are aligned with the items. */
+    /**
+     * Writes one batch with one statement on a connection in auto-commit mode, so that PostgreSQL commits it by itself:
+     * one round trip per batch. Results are aligned with the items.
+     */
     @FunctionalInterface
     interface BatchWriter<T, R> {
         List<R> write(Connection connection, List<T> items) throws SQLException;
-    }
-
-    /** How a batch is committed. */
-    enum Transaction {
-        /** the writer runs several statements; the group commit commits them together */
-        EXPLICIT,
-        /** the writer runs one statement, which PostgreSQL commits by itself: one round trip per batch */
-        SINGLE_STATEMENT
     }
 
     static final int MAX_BATCH = 4_096;
@@ -63,7 +58,6 @@ final class GroupCommit<T, R> {
     private final String name;
     private final AgroalDataSource dataSource;
     private final BatchWriter<T, R> writer;
-    private final Transaction transaction;
     private final int capacity;
     private final R heldResult;
     private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
@@ -76,21 +70,20 @@ final class GroupCommit<T, R> {
 
     /** A log that refuses (503) what it cannot write. */
     static <T, R> GroupCommit<T, R> refusing(String name, AgroalDataSource dataSource, int capacity,
-            Transaction transaction, BatchWriter<T, R> writer) {
-        return new GroupCommit<>(name, dataSource, capacity, transaction, writer, null);
+            BatchWriter<T, R> writer) {
+        return new GroupCommit<>(name, dataSource, capacity, writer, null);
     }
 
     /** A log that, while the database is unreachable, answers {@code heldResult} and writes when it is back. */
     static <T, R> GroupCommit<T, R> holding(String name, AgroalDataSource dataSource, int capacity,
-            Transaction transaction, BatchWriter<T, R> writer, R heldResult) {
-        return new GroupCommit<>(name, dataSource, capacity, transaction, writer, heldResult);
+            BatchWriter<T, R> writer, R heldResult) {
+        return new GroupCommit<>(name, dataSource, capacity, writer, heldResult);
     }
 
-    private GroupCommit(String name, AgroalDataSource dataSource, int capacity, Transaction transaction,
-            BatchWriter<T, R> writer, R heldResult) {
+    private GroupCommit(String name, AgroalDataSource dataSource, int capacity, BatchWriter<T, R> writer,
+            R heldResult) {
         this.name = name;
         this.dataSource = dataSource;
-        this.transaction = transaction;
         this.writer = writer;
         this.capacity = capacity;
         this.heldResult = heldResult;
@@ -260,27 +253,8 @@ final class GroupCommit<T, R> {
             items.add(p.item());
         }
         try (Connection connection = dataSource.getConnection()) {
-            if (transaction == Transaction.SINGLE_STATEMENT) {
-                connection.setAutoCommit(true);
-                return writer.write(connection, items);
-            }
-            connection.setAutoCommit(false);
-            try {
-                List<R> results = writer.write(connection, items);
-                connection.commit();
-                return results;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            }
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the transaction is gone with it
+            connection.setAutoCommit(true);
+            return writer.write(connection, items);
         }
     }
 

@@ -7,39 +7,24 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Stores the rewards of many decisions in one transaction with four statements, whatever their number.
+ * Stores the rewards of many decisions with one call of the database function {@code record_feedback}, in one round
+ * trip and one transaction, whatever their number. The function (migration V4, which says how) locks the decisions in
+ * id order, so that two replicas storing a reward for the same decision at the same time are serialised and exactly
+ * one of them stores it; rejects decisions that already have feedback and repeats within the batch (the first one
+ * wins); moves each policy's counter past its accepted rewards under the policy's row lock, in policy id order, which
+ * hands out gapless ordinals in commit order; and inserts the feedback rows, each carrying its decision's context.
  *
- * <ol>
- *   <li>The decisions are locked ({@code FOR UPDATE}, in id order), so two replicas storing a reward for the same
- *       decision at the same time are serialised: exactly one of them stores it.</li>
- *   <li>Decisions that already have feedback are found; so are repeats within the batch (the first one wins).</li>
- *   <li>Each policy's counter is moved past the accepted rewards under its row lock (policies in id order), which hands
- *       out gapless ordinals in commit order.</li>
- *   <li>The feedback rows are inserted, each carrying its decision's context.</li>
- * </ol>
- *
- * <p>Locks are always taken in the same order (decisions by id, then policies by id), so concurrent batches on
- * several replicas cannot deadlock.
+ * <p>Feedback is committed synchronously (the database's default), unlike decisions: an acknowledged reward survives
+ * a crash of PostgreSQL too.
  */
 public final class FeedbackBatch {
 
-    private static final String LOCK_DECISIONS = "SELECT id, policy_id, arm_position, context::text FROM decision"
-            + " WHERE id = ANY(?::uuid[]) ORDER BY id FOR UPDATE";
-    private static final String EXISTING = "SELECT decision_id FROM feedback WHERE decision_id = ANY(?::uuid[])";
-    private static final String ADVANCE = "UPDATE policy SET feedback_count = feedback_count + ? WHERE id = ?"
-            + " RETURNING feedback_count";
-    private static final String INSERT = "INSERT INTO feedback (decision_id, policy_id, ordinal, arm_position, reward,"
-            + " context, created_at) SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::int[], ?::float8[],"
-            + " ?::jsonb[], ?::timestamptz[])";
+    private static final String RECORD = "SELECT policy_id, arm_position, ordinal, context FROM record_feedback("
+            + "?::uuid[], ?::float8[], ?::timestamptz[])";
 
     /** A reward to store. */
     public record Item(UUID decisionId, double reward, Instant receivedAt) {
@@ -64,95 +49,49 @@ public final class FeedbackBatch {
     private FeedbackBatch() {
     }
 
-    /** Writes {@code items} on {@code connection} (the caller commits); the outcomes are aligned with the items. */
+    /**
+     * Writes {@code items} with one statement on {@code connection}, in auto-commit mode; the outcomes are aligned
+     * with the items.
+     */
     public static List<Outcome> write(Connection connection, List<Item> items) throws SQLException {
-        UUID[] ids = items.stream().map(Item::decisionId).distinct().toArray(UUID[]::new);
-        Map<UUID, DecisionRecord> decisions = new HashMap<>();
-        try (PreparedStatement lock = connection.prepareStatement(LOCK_DECISIONS)) {
-            lock.setArray(1, connection.createArrayOf("uuid", ids));
-            try (ResultSet rows = lock.executeQuery()) {
-                while (rows.next()) {
-                    UUID id = rows.getObject(1, UUID.class);
-                    decisions.put(id, new DecisionRecord(id, rows.getLong(2), rows.getInt(3), rows.getString(4)));
+        int n = items.size();
+        UUID[] ids = new UUID[n];
+        Double[] rewards = new Double[n];
+        Timestamp[] received = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = items.get(i).decisionId();
+            rewards[i] = items.get(i).reward();
+            received[i] = Timestamp.from(items.get(i).receivedAt());
+        }
+        List<Outcome> outcomes = new ArrayList<>(n);
+        try (PreparedStatement record = connection.prepareStatement(RECORD)) {
+            record.setArray(1, connection.createArrayOf("uuid", ids));
+            record.setArray(2, connection.createArrayOf("float8", rewards));
+            record.setArray(3, connection.createArrayOf("timestamptz", received));
+            try (ResultSet rows = record.executeQuery()) {
+                for (int i = 0; i < n; i++) {
+                    if (!rows.next()) {
+                        throw new SQLException("record_feedback returned " + i + " rows for " + n + " rewards");
+                    }
+                    outcomes.add(outcome(items.get(i), rows));
                 }
             }
         }
-        Set<UUID> taken = new HashSet<>();
-        try (PreparedStatement existing = connection.prepareStatement(EXISTING)) {
-            existing.setArray(1, connection.createArrayOf("uuid", ids));
-            try (ResultSet rows = existing.executeQuery()) {
-                while (rows.next()) {
-                    taken.add(rows.getObject(1, UUID.class));
-                }
-            }
-        }
-        List<Outcome> outcomes = new ArrayList<>(items.size());
-        TreeMap<Long, List<Integer>> acceptedByPolicy = new TreeMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            DecisionRecord decision = decisions.get(items.get(i).decisionId());
-            if (decision == null) {
-                outcomes.add(new Unknown());
-            } else if (!taken.add(decision.id())) {
-                outcomes.add(new Duplicate());
-            } else {
-                outcomes.add(null);
-                acceptedByPolicy.computeIfAbsent(decision.policyId(), p -> new ArrayList<>()).add(i);
-            }
-        }
-        if (acceptedByPolicy.isEmpty()) {
-            return outcomes;
-        }
-        try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
-            for (Map.Entry<Long, List<Integer>> policy : acceptedByPolicy.entrySet()) {
-                List<Integer> accepted = policy.getValue();
-                advance.setInt(1, accepted.size());
-                advance.setLong(2, policy.getKey());
-                long last;
-                try (ResultSet row = advance.executeQuery()) {
-                    row.next();
-                    last = row.getLong(1);
-                }
-                long ordinal = last - accepted.size();
-                for (int i : accepted) {
-                    Item item = items.get(i);
-                    DecisionRecord decision = decisions.get(item.decisionId());
-                    outcomes.set(i, new Stored(decision, new FeedbackRecord(++ordinal, decision.armPosition(),
-                            item.reward(), decision.context())));
-                }
-            }
-        }
-        insert(connection, items, outcomes);
         return outcomes;
     }
 
-    private static void insert(Connection connection, List<Item> items, List<Outcome> outcomes) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        List<Long> policies = new ArrayList<>();
-        List<Long> ordinals = new ArrayList<>();
-        List<Integer> arms = new ArrayList<>();
-        List<Double> rewards = new ArrayList<>();
-        List<String> contexts = new ArrayList<>();
-        List<Timestamp> times = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (outcomes.get(i) instanceof Stored stored) {
-                ids.add(stored.decision().id());
-                policies.add(stored.decision().policyId());
-                ordinals.add(stored.feedback().ordinal());
-                arms.add(stored.decision().armPosition());
-                rewards.add(items.get(i).reward());
-                contexts.add(stored.decision().context());
-                times.add(Timestamp.from(items.get(i).receivedAt()));
-            }
+    private static Outcome outcome(Item item, ResultSet row) throws SQLException {
+        long policyId = row.getLong(1);
+        if (row.wasNull()) {
+            return new Unknown();
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            insert.setArray(2, connection.createArrayOf("bigint", policies.toArray()));
-            insert.setArray(3, connection.createArrayOf("bigint", ordinals.toArray()));
-            insert.setArray(4, connection.createArrayOf("integer", arms.toArray()));
-            insert.setArray(5, connection.createArrayOf("float8", rewards.toArray()));
-            insert.setArray(6, connection.createArrayOf("text", contexts.toArray()));
-            insert.setArray(7, connection.createArrayOf("timestamptz", times.toArray()));
-            insert.executeUpdate();
+        int arm = row.getInt(2);
+        long ordinal = row.getLong(3);
+        if (row.wasNull()) {
+            return new Duplicate();
         }
+        String context = row.getString(4);
+        return new Stored(new DecisionRecord(item.decisionId(), policyId, arm, context),
+                new FeedbackRecord(ordinal, arm, item.reward(), context));
     }
 }

@@ -38,7 +38,7 @@ class GroupCommitTest {
     @Test
     void everyItemGetsItsOwnResultOnceTheBatchCommits() throws Exception {
         GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024,
-                GroupCommit.Transaction.EXPLICIT, (connection, items) -> items.stream().map(i -> i * 10).toList());
+                (connection, items) -> items.stream().map(i -> i * 10).toList());
         List<CompletableFuture<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             results.add(commits.submit(i));
@@ -51,8 +51,7 @@ class GroupCommitTest {
 
     @Test
     void aBatchThatCannotReachTheDatabaseIsRefusedAsAWholeWith503() throws Exception {
-        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024, GroupCommit.Transaction.EXPLICIT,
-                (connection, items) -> {
+        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024, (connection, items) -> {
             throw new SQLException("the database went away", "08006");
         });
         CompletableFuture<Integer> result = commits.submit(1);
@@ -64,8 +63,7 @@ class GroupCommitTest {
     @Test
     void aFullQueueRefusesAtOnceWith503() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 2, GroupCommit.Transaction.EXPLICIT,
-                (connection, items) -> {
+        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 2, (connection, items) -> {
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -89,8 +87,7 @@ class GroupCommitTest {
     void aHoldingLogAnswersAtOnceWhileTheDatabaseIsAwayAndWritesEverythingWhenItIsBack() throws Exception {
         AtomicBoolean away = new AtomicBoolean(true);
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<Integer, String> commits = GroupCommit.holding("test log", dataSource, 1024, GroupCommit.Transaction.EXPLICIT,
-                (connection, items) -> {
+        GroupCommit<Integer, String> commits = GroupCommit.holding("test log", dataSource, 1024, (connection, items) -> {
             if (away.get()) {
                 throw new SQLException("Connection refused", "08001");
             }
@@ -129,8 +126,7 @@ class GroupCommitTest {
 
     @Test
     void aHoldingLogRefusesWith503OnceItsBufferIsFull() throws Exception {
-        GroupCommit<Integer, String> commits = GroupCommit.holding("test log", dataSource, 5, GroupCommit.Transaction.EXPLICIT,
-                (connection, items) -> {
+        GroupCommit<Integer, String> commits = GroupCommit.holding("test log", dataSource, 5, (connection, items) -> {
             throw new SQLException("Connection refused", "08001");
         }, "held");
         for (int i = 0; i < 5; i++) {
@@ -147,8 +143,7 @@ class GroupCommitTest {
     void anItemTheDatabaseRejectsIsRefusedAloneAndTheRestOfItsBatchIsWritten() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> written = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024, GroupCommit.Transaction.EXPLICIT,
-                (connection, items) -> {
+        GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 1024, (connection, items) -> {
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -185,7 +180,7 @@ class GroupCommitTest {
     @Test
     void aLogWithNothingToWriteNoticesByItselfThatTheDatabaseIsBack() throws Exception {
         GroupCommit<Integer, Integer> commits = GroupCommit.refusing("test log", dataSource, 16,
-                GroupCommit.Transaction.EXPLICIT, (connection, items) -> {
+                (connection, items) -> {
                     throw new SQLException("Connection refused", "08001");
                 });
         CompletableFuture<Integer> refused = commits.submit(1);
