@@ -30,7 +30,7 @@ public final class DecisionBatch {
     private static final String INSERT_AND_COUNT = """
             WITH asynchronous AS (SELECT set_config('synchronous_commit', 'off', true)),
             new_decision AS (
-                SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[], ?::jsonb[], ?::int[],
+                SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::int[], ?::float8[], ?::text[], ?::int[],
                                      ?::timestamptz[])
                     AS d(id, policy_id, arm_position, probability, context, policy_version, created_at)),
             inserted AS (INSERT INTO decision SELECT * FROM new_decision)

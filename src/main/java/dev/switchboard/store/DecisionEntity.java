@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
 
 @Entity
 @Table(name = "decision")
@@ -25,8 +24,8 @@ public class DecisionEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public double probability;
 
-    @Column(nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
+    /** The context as the JSON text the service wrote (a {@code text} column: PostgreSQL does not parse it). */
+    @Column(nullable = false, columnDefinition = "text")
     public String context;
 
     @Column(name = "policy_version", nullable = false)

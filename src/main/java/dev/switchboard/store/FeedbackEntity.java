@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.ColumnTransformer;
 
 @Entity
 @Table(name = "feedback")
@@ -29,8 +28,8 @@ public class FeedbackEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public double reward;
 
-    @Column(nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
+    /** The context as the JSON text the service wrote (a {@code text} column: PostgreSQL does not parse it). */
+    @Column(nullable = false, columnDefinition = "text")
     public String context;
 
     @Column(name = "created_at", nullable = false)

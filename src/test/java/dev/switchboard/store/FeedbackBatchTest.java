@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import static dev.switchboard.support.Api.put;
 import static dev.switchboard.support.Api.uniqueName;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -56,12 +57,25 @@ class FeedbackBatchTest {
         assertInstanceOf(FeedbackBatch.Duplicate.class, outcomes.get(3), "a repeat within the batch");
         assertInstanceOf(FeedbackBatch.Duplicate.class, outcomes.get(4), "a decision rewarded by an earlier batch");
         FeedbackBatch.Stored storedC = assertInstanceOf(FeedbackBatch.Stored.class, outcomes.get(5));
-        assertEquals(new DecisionRecord(a, first, 0, "{\"task\": \"code\"}"), storedA.decision());
-        assertEquals(new FeedbackRecord(2, 0, 1.0, "{\"task\": \"code\"}"), storedA.feedback());
-        assertEquals(new FeedbackRecord(1, 1, 0.25, "{\"task\": \"chat\"}"), storedB.feedback());
-        assertEquals(new FeedbackRecord(3, 1, 0.75, "{\"task\": \"math\"}"), storedC.feedback());
+        assertEquals(new DecisionRecord(a, first, 0, "{\"task\":\"code\"}"), storedA.decision());
+        assertEquals(new FeedbackRecord(2, 0, 1.0, "{\"task\":\"code\"}"), storedA.feedback());
+        assertEquals(new FeedbackRecord(1, 1, 0.25, "{\"task\":\"chat\"}"), storedB.feedback());
+        assertEquals(new FeedbackRecord(3, 1, 0.75, "{\"task\":\"math\"}"), storedC.feedback());
         assertEquals(List.of(1L, 2L, 3L), storedOrdinals(first));
         assertEquals(List.of(1L), storedOrdinals(second));
+    }
+
+    @Test
+    void aDecisionOfADeletedPolicyIsUnknownThoughItStaysInTheLog() throws SQLException {
+        String name = uniqueName("deleted");
+        long policy = policy(name);
+        UUID decision = decision(policy, 2, "{}");
+        given().delete("/policies/" + name).then().statusCode(204);
+
+        assertInstanceOf(FeedbackBatch.Unknown.class, write(List.of(item(decision, 1))).get(0));
+        assertEquals(List.of(1L), queryLongs("SELECT count(*) FROM decision WHERE id = ?", decision),
+                "retention, not the deletion, drops the decision");
+        assertEquals(List.of(0L), queryLongs("SELECT count(*) FROM feedback WHERE decision_id = ?", decision));
     }
 
     @Test
@@ -125,7 +139,10 @@ class FeedbackBatchTest {
     }
 
     private long policy() throws SQLException {
-        String name = uniqueName("rewarded");
+        return policy(uniqueName("rewarded"));
+    }
+
+    private long policy(String name) throws SQLException {
         put(name, "{\"algorithm\":\"thompson\",\"arms\":[\"a0\",\"a1\",\"a2\"]}").statusCode(201);
         return queryLongs("SELECT id FROM policy WHERE name = ?", name).get(0);
     }

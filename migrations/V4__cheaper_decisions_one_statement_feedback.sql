@@ -1,6 +1,32 @@
--- Switchboard schema, version 4: a batch of rewards is stored by one call of record_feedback, in one round trip and
--- one transaction, instead of four statements and a commit sent one after the other by the service. It does what the
--- service did, in the same order and with the same locks:
+-- Switchboard schema, version 4: logging a decision costs PostgreSQL less CPU, which /select's throughput on a small
+-- machine is bound by (measured per row on batches of 256: 18.0 µs with version 3, 14.5 µs without the foreign key,
+-- 9.8 µs without it and with text contexts).
+--
+-- 1. Contexts are kept as the JSON text the service wrote (canonical JSON from its own encoder) rather than parsed
+--    into jsonb on every insert; nothing in SQL reads inside them. Cast to jsonb to query them by hand:
+--    SELECT context::jsonb ->> 'task' FROM decision.
+-- 2. The decision log no longer references its policy: a foreign key check per logged decision cost as much as the
+--    insert of the row. Deleting a policy leaves its decisions in the log until retention drops their partition;
+--    policy ids are never reused, and a reward for such a decision is answered as one for an unknown decision
+--    (record_feedback, below, only takes decisions whose policy exists). Policies that are deleted no longer scan
+--    the decision log for rows to cascade to either.
+
+DO $$
+DECLARE
+    constraint_name TEXT;
+BEGIN
+    FOR constraint_name IN SELECT conname FROM pg_constraint
+                            WHERE conrelid = 'decision'::regclass AND contype = 'f' LOOP
+        EXECUTE format('ALTER TABLE decision DROP CONSTRAINT %I', constraint_name);
+    END LOOP;
+END $$;
+
+ALTER TABLE decision ALTER COLUMN context TYPE TEXT;
+ALTER TABLE feedback ALTER COLUMN context TYPE TEXT;
+
+-- 3. A batch of rewards is stored by one call of record_feedback, in one round trip and one transaction, instead of
+--    four statements and a commit sent one after the other by the service. It does what the service did, in the
+--    same order and with the same locks:
 --
 -- 1. The decisions are locked (FOR UPDATE, in id order), so two replicas storing a reward for the same decision at
 --    the same time are serialised: exactly one of them stores it.
@@ -24,7 +50,7 @@ LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     policies  BIGINT[];
     arms      INTEGER[];
-    contexts  JSONB[];
+    contexts  TEXT[];
     accepted  BOOLEAN[];
     taken     UUID[];
     counted   BIGINT[] := '{}';
@@ -44,7 +70,7 @@ BEGIN
                    AND i.id <> ALL(taken)
                    AND row_number() OVER (PARTITION BY i.id ORDER BY i.n) = 1 AS accepted
               FROM unnest(ids) WITH ORDINALITY AS i(id, n)
-              LEFT JOIN decision d ON d.id = i.id) j;
+              LEFT JOIN (decision d JOIN policy p ON p.id = d.policy_id) ON d.id = i.id) j;
 
     FOR one IN SELECT a.policy_id, count(*) AS size
                  FROM unnest(policies, accepted) AS a(policy_id, accepted)
@@ -67,5 +93,5 @@ BEGIN
         INSERT INTO feedback (decision_id, policy_id, ordinal, arm_position, reward, context, created_at)
         SELECT j.decision_id, j.policy_id, j.ordinal, j.arm_position, j.reward, j.context, j.received_at
           FROM judged j WHERE j.accepted)
-    SELECT j.policy_id, j.arm_position, j.ordinal, j.context::text FROM judged j ORDER BY j.n;
+    SELECT j.policy_id, j.arm_position, j.ordinal, j.context FROM judged j ORDER BY j.n;
 END $$;
