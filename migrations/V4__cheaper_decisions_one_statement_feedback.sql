@@ -70,7 +70,11 @@ BEGIN
                    AND i.id <> ALL(taken)
                    AND row_number() OVER (PARTITION BY i.id ORDER BY i.n) = 1 AS accepted
               FROM unnest(ids) WITH ORDINALITY AS i(id, n)
-              LEFT JOIN (decision d JOIN policy p ON p.id = d.policy_id) ON d.id = i.id) j;
+              -- decisions are looked up by "id = ANY(ids)", as they are locked: joined to the unnested ids instead,
+              -- the planner chose to scan the whole log (13 ms a batch at 34,000 decisions, against 0.5 ms)
+              LEFT JOIN (SELECT d.id, d.policy_id, d.arm_position, d.context FROM decision d
+                          WHERE d.id = ANY(ids) AND EXISTS (SELECT 1 FROM policy p WHERE p.id = d.policy_id)) d
+                     ON d.id = i.id) j;
 
     FOR one IN SELECT a.policy_id, count(*) AS size
                  FROM unnest(policies, accepted) AS a(policy_id, accepted)
