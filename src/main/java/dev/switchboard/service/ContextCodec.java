@@ -1,10 +1,12 @@
 package dev.switchboard.service;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.learning.encoding.Context;
 import dev.switchboard.learning.encoding.TextSummary;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -50,33 +52,39 @@ public final class ContextCodec {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
-            String at = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
             if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-                throw new InvalidInputException("feature names must be 1-" + MAX_KEY_LENGTH + " characters", at);
+                throw new InvalidInputException("feature names must be 1-" + MAX_KEY_LENGTH + " characters",
+                        at(pointer, key));
             }
             JsonNode value = field.getValue();
             if (Context.TEXT.equals(key)) {
-                text = value.isNull() ? null : text(value, at);
+                text = value.isNull() ? null : text(value, at(pointer, key));
             } else if (value.isTextual()) {
                 if (value.textValue().length() > MAX_CATEGORY_LENGTH) {
                     throw new InvalidInputException("feature " + key + " is longer than " + MAX_CATEGORY_LENGTH
-                            + " characters", at);
+                            + " characters", at(pointer, key));
                 }
                 categorical.put(key, value.textValue());
             } else if (value.isNumber()) {
                 double x = value.doubleValue();
                 if (!Double.isFinite(x)) {
-                    throw new InvalidInputException("feature " + key + " must be a finite number", at);
+                    throw new InvalidInputException("feature " + key + " must be a finite number",
+                            at(pointer, key));
                 }
                 numeric.put(key, x);
             } else if (value.isBoolean()) {
                 numeric.put(key, value.booleanValue() ? 1.0 : 0.0);
             } else if (!value.isNull()) {
                 throw new InvalidInputException("feature " + key + " must be a string, number or boolean, got "
-                        + value.getNodeType(), at);
+                        + value.getNodeType(), at(pointer, key));
             }
         }
         return Context.of(categorical, numeric, text);
+    }
+
+    /** The JSON Pointer of feature {@code key} of the context at {@code pointer}; built only for an error. */
+    private static String at(String pointer, String key) {
+        return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
     }
 
     private static TextSummary text(JsonNode value, String at) {
@@ -116,22 +124,37 @@ public final class ContextCodec {
         }
     }
 
-    /** The canonical JSON of a context, as it is logged: features as given (booleans as 0/1), text as its summary. */
-    public static ObjectNode encode(Context context) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        context.categorical().forEach(node::put);
-        context.numeric().forEach(node::put);
-        TextSummary text = context.text();
-        if (text != null) {
-            ObjectNode summary = node.putObject(Context.TEXT);
-            summary.put("chars", text.chars());
-            summary.put("code", text.code());
-            summary.put("math", text.math());
-            ArrayNode words = summary.putArray("words");
-            for (int bucket : text.words()) {
-                words.add(bucket);
+    /**
+     * The canonical JSON of a context, as it is logged: features as given (booleans as 0/1), text as its summary.
+     * Written straight to a string, without building a tree first: this runs for every decision.
+     */
+    public static String encode(Context context) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            for (Map.Entry<String, String> feature : context.categorical().entrySet()) {
+                json.writeStringField(feature.getKey(), feature.getValue());
             }
+            for (Map.Entry<String, Double> feature : context.numeric().entrySet()) {
+                json.writeNumberField(feature.getKey(), feature.getValue());
+            }
+            TextSummary text = context.text();
+            if (text != null) {
+                json.writeObjectFieldStart(Context.TEXT);
+                json.writeNumberField("chars", text.chars());
+                json.writeBooleanField("code", text.code());
+                json.writeBooleanField("math", text.math());
+                json.writeArrayFieldStart("words");
+                for (int bucket : text.words()) {
+                    json.writeNumber(bucket);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing to a string", e);
         }
-        return node;
+        return out.toString();
     }
 }

@@ -56,7 +56,7 @@ public class DecisionService {
         java.time.Instant now = clock.instant();
         boolean databaseAway = log.outage();
         UUID id = random.decisionId(now, databaseAway);
-        String contextJson = ContextCodec.encode(features).toString();
+        String contextJson = ContextCodec.encode(features);
         DecisionBatch.Row row = new DecisionBatch.Row(id, definition.id(), choice.arm(), choice.probability(),
                 contextJson, definition.version(), now);
         String arm = definition.arm(choice.arm()).id();

@@ -64,8 +64,16 @@ public final class FeatureSpace {
     /** The highest step of a number: 2³² and beyond share it, so no number sets more than this many steps. */
     static final int MAX_STEP = 32;
 
+    /** How many distinct key sets {@link #crossPlans} remembers before it starts over. */
+    static final int CROSS_PLANS = 256;
+
     private Encoding encoding;
     private final Map<String, Integer> dimensions = new HashMap<>();
+    /**
+     * The crosses that the interactions name, by the keys a context has (categorical keys first, then numeric ones):
+     * working them out took half of encoding's time, and a policy's contexts mostly share a handful of key sets.
+     */
+    private final Map<KeySet, List<List<String>>> crossPlans = new HashMap<>();
     private final List<String> names = new ArrayList<>();
 
     public FeatureSpace(Encoding encoding) {
@@ -86,6 +94,7 @@ public final class FeatureSpace {
                     + encoding.capacity());
         }
         this.encoding = encoding;
+        crossPlans.clear();
     }
 
     /** Name of each dimension, in order (for the policy view). */
@@ -105,7 +114,7 @@ public final class FeatureSpace {
 
     private FeatureVector encode(Context context, boolean assign) {
         VectorBuilder vector = new VectorBuilder(assign);
-        TreeMap<String, String> levels = new TreeMap<>(context.categorical());
+        Map<String, String> levels = new HashMap<>(context.categorical());
         for (Map.Entry<String, String> e : context.categorical().entrySet()) {
             vector.indicator("c:" + e.getKey() + "=" + e.getValue(), 1);
         }
@@ -115,7 +124,7 @@ public final class FeatureSpace {
             vector.steps(e.getKey(), e.getValue());
             levels.put(e.getKey(), magnitude);
         }
-        for (List<String> cross : crosses(levels.keySet(), context.categorical().keySet())) {
+        for (List<String> cross : crossPlan(context)) {
             StringBuilder name = new StringBuilder("x:");
             for (String key : cross) {
                 name.append(name.length() > 2 ? "&" : "").append(key).append('=').append(levels.get(key));
@@ -138,6 +147,29 @@ public final class FeatureSpace {
             }
         }
         return vector.build();
+    }
+
+    /** The keys of a context, categorical ones apart: what its crosses depend on. */
+    private record KeySet(List<String> categorical, List<String> numeric) {
+    }
+
+    /** The crosses of {@link #crosses} for the keys of {@code context}, remembered per key set. */
+    private List<List<String>> crossPlan(Context context) {
+        if (encoding.interactions().isEmpty()) {
+            return List.of();
+        }
+        KeySet keys = new KeySet(List.copyOf(context.categorical().keySet()), List.copyOf(context.numeric().keySet()));
+        List<List<String>> plan = crossPlans.get(keys);
+        if (plan == null) {
+            TreeSet<String> present = new TreeSet<>(keys.categorical());
+            present.addAll(keys.numeric());
+            plan = List.copyOf(crosses(present, context.categorical().keySet()));
+            if (crossPlans.size() >= CROSS_PLANS) {
+                crossPlans.clear();
+            }
+            crossPlans.put(keys, plan);
+        }
+        return plan;
     }
 
     /** The distinct key sets (each sorted) that the interactions name among the keys present. */

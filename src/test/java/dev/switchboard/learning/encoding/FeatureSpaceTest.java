@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class FeatureSpaceTest {
@@ -115,6 +117,42 @@ class FeatureSpaceTest {
         space.learn(Context.of(Map.of("task", "code", "lang", "en"), Map.of("tokens", 9000.0)));
         assertTrue(space.names().contains("x:task=code&tokens=e13"), space.names().toString());
         assertFalse(space.names().stream().anyMatch(n -> n.startsWith("x:lang")));
+    }
+
+    @Test
+    void crossesFollowEachContextsKeysAndTheCurrentInteractions() {
+        FeatureSpace space = new FeatureSpace(new Encoding(64, ALL_PAIRS));
+        Context twoKeys = Context.of(Map.of("task", "code", "lang", "en"), Map.of());
+        Context threeKeys = Context.of(Map.of("task", "code", "lang", "en", "tier", "pro"), Map.of());
+        Context tierIsANumber = Context.of(Map.of("task", "code", "lang", "en"), Map.of("tier", 3.0));
+        space.learn(threeKeys);
+        // alternating key sets, each encoded after the others: a context gets the crosses of its own keys
+        assertEquals(Set.of("x:lang=en&task=code"), crossNames(space, twoKeys));
+        assertEquals(Set.of("x:lang=en&task=code", "x:lang=en&tier=pro", "x:task=code&tier=pro"),
+                crossNames(space, threeKeys));
+        assertEquals(Set.of("x:lang=en&task=code"), crossNames(space, tierIsANumber), "* crosses categories only");
+        assertEquals(Set.of("x:lang=en&task=code"), crossNames(space, twoKeys));
+
+        space.setEncoding(new Encoding(64, List.of(List.of("task", "tier"))));
+        assertEquals(Set.of("x:task=code&tier=pro"), crossNames(space, threeKeys));
+        space.learn(tierIsANumber);
+        assertEquals(Set.of("x:task=code&tier=e1"), crossNames(space, tierIsANumber));
+        space.setEncoding(new Encoding(64, NO_CROSSES));
+        assertEquals(Set.of(), crossNames(space, threeKeys));
+    }
+
+    /** The names of the cross dimensions that {@code context} sets in {@code space}. */
+    private static Set<String> crossNames(FeatureSpace space, Context context) {
+        FeatureVector vector = space.encode(context);
+        List<String> names = space.names();
+        Set<String> crosses = new TreeSet<>();
+        for (int k = 0; k < vector.nonZeros(); k++) {
+            String name = names.get(vector.index(k));
+            if (name.startsWith("x:")) {
+                crosses.add(name);
+            }
+        }
+        return crosses;
     }
 
     @Test
