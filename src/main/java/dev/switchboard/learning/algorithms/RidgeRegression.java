@@ -71,10 +71,14 @@ final class RidgeRegression {
         return squaredNorm;
     }
 
-    /** {@code xᵀA⁻¹x}, unseen dimensions included at {@code x²/λ}. */
+    /**
+     * {@code xᵀA⁻¹x}, unseen dimensions included at {@code x²/λ}. {@code A⁻¹} is symmetric, so each pair of active
+     * dimensions is read once and counted twice: half the multiplications of the full quadratic form.
+     */
     double variance(FeatureVector x) {
         double variance = x.unseenSquaredNorm() / lambda;
-        for (int k = 0; k < x.nonZeros(); k++) {
+        int n = x.nonZeros();
+        for (int k = 0; k < n; k++) {
             int i = x.index(k);
             double xi = x.value(k);
             if (i >= dim) {
@@ -82,12 +86,14 @@ final class RidgeRegression {
                 continue;
             }
             int row = i * capacity;
-            for (int l = 0; l < x.nonZeros(); l++) {
+            double offDiagonal = 0;
+            for (int l = k + 1; l < n; l++) {
                 int j = x.index(l);
                 if (j < dim) {
-                    variance += xi * inverse[row + j] * x.value(l);
+                    offDiagonal += inverse[row + j] * x.value(l);
                 }
             }
+            variance += xi * (xi * inverse[row + i] + 2 * offDiagonal);
         }
         return Math.max(variance, 0);
     }
@@ -109,12 +115,13 @@ final class RidgeRegression {
         }
         double denominator = 1 + s;
         double step = (reward - mean(x)) / denominator;
+        double shrink = 1 / denominator;
         for (int i = 0; i < dim; i++) {
             double ui = u[i];
             int row = i * capacity;
-            double scaled = ui / denominator;
             for (int j = 0; j < dim; j++) {
-                inverse[row + j] -= scaled * u[j];
+                // (uᵢ·uⱼ)·shrink rounds exactly as (uⱼ·uᵢ)·shrink: A⁻¹ stays symmetric to the bit, as variance reads it
+                inverse[row + j] -= ui * u[j] * shrink;
             }
             theta[i] += ui * step;
         }
@@ -134,7 +141,8 @@ final class RidgeRegression {
             for (int i = 0; i < dim; i++) {
                 theta[i] = 0;
                 for (int j = 0; j < dim; j++) {
-                    inverse[i * capacity + j] = inv.getEntry(i, j);
+                    // the mean of the two halves: an LU inverse is symmetric only up to rounding
+                    inverse[i * capacity + j] = (inv.getEntry(i, j) + inv.getEntry(j, i)) / 2;
                     theta[i] += inv.getEntry(i, j) * b[j];
                 }
             }

@@ -50,6 +50,11 @@ class RidgeRegressionTest {
         FeatureVector x = FeatureVector.of(all, probe);
         assertEquals(theta.dotProduct(p), ridge.mean(x), 1e-9);
         assertEquals(p.dotProduct(inverse.operate(p)), ridge.variance(x), 1e-9);
+        // active dimensions in any order, one of them never learned (its prior variance 1/λ counts)
+        double[] shuffled = {2, 0.5, -1, 0.3, 4};
+        FeatureVector y = FeatureVector.of(new int[] {2, 4, 1, 0, 9}, shuffled);
+        RealVector q = new ArrayRealVector(new double[] {0.3, -1, 2, 0, 0.5, 0});
+        assertEquals(q.dotProduct(inverse.operate(q)) + 16 / lambda, ridge.variance(y), 1e-9);
     }
 
     @Test
