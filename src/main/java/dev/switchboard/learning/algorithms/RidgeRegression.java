@@ -143,7 +143,7 @@ final class RidgeRegression {
                 for (int j = 0; j < dim; j++) {
                     // the mean of the two halves: an LU inverse is symmetric only up to rounding
                     inverse[i * capacity + j] = (inv.getEntry(i, j) + inv.getEntry(j, i)) / 2;
-                    theta[i] += inv.getEntry(i, j) * b[j];
+                    theta[i] += inverse[i * capacity + j] * b[j];
                 }
             }
         }
