@@ -1,10 +1,10 @@
 package dev.switchboard.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.service.Identifiers;
 import dev.switchboard.service.InvalidInputException;
+import dev.switchboard.service.Json;
 import dev.switchboard.service.PolicyDraft;
 import dev.switchboard.service.PolicyService;
 import dev.switchboard.service.PolicyView;
@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PolicyResource {
 
     private static final Set<String> FIELDS = Set.of("algorithm", "arms", "params");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PolicyService policies;
     private final RequestBodies bodies;
@@ -130,7 +129,6 @@ public class PolicyResource {
         return new PolicyDraft.Arm(id.textValue(), cost, metadata.isEmpty() ? null : metadata.toString());
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> toMap(JsonNode params) {
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> param = it.next();
@@ -139,6 +137,6 @@ public class PolicyResource {
                         + param.getKey());
             }
         }
-        return MAPPER.convertValue(params, Map.class);
+        return Json.toMap(params);
     }
 }

@@ -1,11 +1,10 @@
 package dev.switchboard.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.service.BodyTooLargeException;
 import dev.switchboard.service.ConflictException;
-import dev.switchboard.service.InvalidInputException;
 import dev.switchboard.service.DatabaseOutage;
+import dev.switchboard.service.InvalidInputException;
+import dev.switchboard.service.Json;
 import dev.switchboard.service.ServiceUnavailableException;
 import dev.switchboard.service.UnprocessableException;
 import dev.switchboard.service.UnknownEntityException;
@@ -25,7 +24,6 @@ public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** How long a client should wait before retrying a 503, in seconds. */
     static final String RETRY_AFTER_SECONDS = "1";
 
@@ -113,8 +111,8 @@ public class ProblemMapper {
                 pointer);
         String body;
         try {
-            body = MAPPER.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
+            body = Json.write(problem);
+        } catch (IllegalStateException e) {
             body = "{\"status\":" + status + ",\"title\":\"" + title + "\"}";
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body).build();

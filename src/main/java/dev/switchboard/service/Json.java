@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** JSON in and out of stored text columns, with one shared mapper (thread-safe once configured). */
-final class Json {
+/**
+ * JSON in and out of stored text columns and generated bodies, with the one shared default mapper (thread-safe once
+ * configured). Request bodies are parsed by the REST layer's stricter reader.
+ */
+public final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -30,7 +33,13 @@ final class Json {
         }
     }
 
-    static String write(Object value) {
+    /** A JSON object as the plain maps, lists, strings, numbers and booleans it holds. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toMap(JsonNode object) {
+        return MAPPER.convertValue(object, Map.class);
+    }
+
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
