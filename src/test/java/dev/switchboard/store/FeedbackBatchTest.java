@@ -79,6 +79,21 @@ class FeedbackBatchTest {
     }
 
     @Test
+    void deletingAPolicyDeletesItsFeedbackAndNoOtherPolicys() throws SQLException {
+        String name = uniqueName("deleted-with-feedback");
+        long deleted = policy(name);
+        long kept = policy();
+        UUID gone = decision(deleted, 0, "{}");
+        UUID stays = decision(kept, 0, "{}");
+        write(List.of(item(gone, 1), item(stays, 0.5)));
+
+        given().delete("/policies/" + name).then().statusCode(204);
+
+        assertEquals(List.of(0L), queryLongs("SELECT count(*) FROM feedback WHERE policy_id = ?", deleted));
+        assertEquals(List.of(1L), queryLongs("SELECT count(*) FROM feedback WHERE policy_id = ?", kept));
+    }
+
+    @Test
     void writersRacingForTheSameDecisionsStoreEachRewardOnceWithoutDeadlock() throws Exception {
         long[] policies = {policy(), policy()};
         List<UUID> decisions = new ArrayList<>();
