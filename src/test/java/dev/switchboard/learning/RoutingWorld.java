@@ -32,7 +32,29 @@ final class RoutingWorld {
 
     enum Scenario { STATIONARY, DRIFT, NEW_ARM }
 
+    /** How big a world is: the first {@code tasks} of {@link #TASKS}, the first {@code langs} of {@link #LANGS}. */
+    record Shape(int tasks, int langs, int arms) {
+
+        /** The learning tests' world: every task and language. */
+        static Shape of(int arms) {
+            return new Shape(TASKS.length, LANGS.length, arms);
+        }
+
+        /** Parses {@code tasks x langs x arms}, e.g. {@code 4x3x5}. */
+        static Shape parse(String text) {
+            String[] parts = text.split("x");
+            return new Shape(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        }
+
+        @Override
+        public String toString() {
+            return tasks + " tasks × " + langs + " languages × " + arms + " models";
+        }
+    }
+
     private final Scenario scenario;
+    private final int tasks;
+    private final int langs;
     private final double[] base;
     private final double[][] task;
     private final double[][] lang;
@@ -45,27 +67,37 @@ final class RoutingWorld {
      * @param arms how many models (at least 6); under {@link Scenario#NEW_ARM} the last one arrives late
      */
     RoutingWorld(Scenario scenario, int arms, long seed) {
+        this(scenario, Shape.of(arms), seed);
+    }
+
+    /**
+     * @param shape under {@link Scenario#NEW_ARM} the last model arrives late; at least 2 tasks (code and math)
+     */
+    RoutingWorld(Scenario scenario, Shape shape, long seed) {
         this.scenario = scenario;
+        this.tasks = shape.tasks();
+        this.langs = shape.langs();
+        int arms = shape.arms();
         SplittableRandom rng = new SplittableRandom(seed);
         base = new double[arms];
-        task = new double[arms][TASKS.length];
-        lang = new double[arms][LANGS.length];
-        niche = new double[arms][TASKS.length][LANGS.length];
+        task = new double[arms][tasks];
+        lang = new double[arms][langs];
+        niche = new double[arms][tasks][langs];
         window = new int[arms];
         for (int a = 0; a < arms; a++) {
             base[a] = rng.nextDouble(0.5, 0.65);
-            for (int t = 0; t < TASKS.length; t++) {
+            for (int t = 0; t < tasks; t++) {
                 task[a][t] = rng.nextDouble(-0.1, 0.1);
             }
-            for (int l = 0; l < LANGS.length; l++) {
+            for (int l = 0; l < langs; l++) {
                 lang[a][l] = rng.nextDouble(-0.05, 0.05);
             }
-            task[a][(a + (int) (seed % TASKS.length)) % TASKS.length] += SPECIALTY;
-            lang[a][rng.nextInt(LANGS.length)] += SPECIALTY / 2;
+            task[a][(a + (int) (seed % tasks)) % tasks] += SPECIALTY;
+            lang[a][rng.nextInt(langs)] += SPECIALTY / 2;
             window[a] = a < WINDOWS.length ? WINDOWS[a] : Integer.MAX_VALUE;
         }
         for (int n = 0; n < arms / 2; n++) {
-            niche[rng.nextInt(arms)][rng.nextInt(TASKS.length)][rng.nextInt(LANGS.length)] = SPECIALTY;
+            niche[rng.nextInt(arms)][rng.nextInt(tasks)][rng.nextInt(langs)] = SPECIALTY;
         }
         int weakest = 0;
         for (int a = 0; a < arms; a++) {
@@ -87,15 +119,15 @@ final class RoutingWorld {
 
     private double meanOver(int arm, int t) {
         double sum = 0;
-        for (int l = 0; l < LANGS.length; l++) {
+        for (int l = 0; l < langs; l++) {
             sum += quality(arm, t, l);
         }
-        return sum / LANGS.length;
+        return sum / langs;
     }
 
     private double maxOver(int arm, int t) {
         double max = 0;
-        for (int l = 0; l < LANGS.length; l++) {
+        for (int l = 0; l < langs; l++) {
             max = Math.max(max, quality(arm, t, l));
         }
         return max;
@@ -103,7 +135,7 @@ final class RoutingWorld {
 
     private double minOver(int arm, int t) {
         double min = 1;
-        for (int l = 0; l < LANGS.length; l++) {
+        for (int l = 0; l < langs; l++) {
             min = Math.min(min, quality(arm, t, l));
         }
         return min;
@@ -150,8 +182,8 @@ final class RoutingWorld {
     }
 
     Round next(SplittableRandom rng) {
-        int t = rng.nextInt(TASKS.length);
-        int l = rng.nextInt(LANGS.length);
+        int t = rng.nextInt(tasks);
+        int l = rng.nextInt(langs);
         long tokens = Math.round(Math.exp(rng.nextDouble(Math.log(20), Math.log(60_000))));
         double[] p = new double[arms()];
         for (int a = 0; a < p.length; a++) {

@@ -32,8 +32,10 @@ public final class StreamsBench {
         String http = System.getProperty("http");
         int worlds = Integer.getInteger("worlds", http == null ? 20 : 1);
         int rounds = Integer.getInteger("rounds", 8_000);
-        System.out.printf("%s %s, %d worlds of 8 arms, %,d rounds, %s; last quarter's expected reward / oracle's%n",
-                algorithm, params, worlds, rounds, http == null ? "in process" : "over HTTP at " + http);
+        String shapeText = System.getProperty("shape");
+        RoutingWorld.Shape shape = shapeText == null ? RoutingWorld.Shape.of(8) : RoutingWorld.Shape.parse(shapeText);
+        System.out.printf("%s %s, %d worlds of %s, %,d rounds, %s; last quarter's expected reward / oracle's%n",
+                algorithm, params, worlds, shape, rounds, http == null ? "in process" : "over HTTP at " + http);
         for (RoutingWorld.Scenario scenario : RoutingWorld.Scenario.values()) {
             StringBuilder line = new StringBuilder(String.format("  %-10s", scenario));
             for (int delay : new int[] {0, 500}) {
@@ -41,7 +43,7 @@ public final class StreamsBench {
                 double share = 0;
                 double min = 1;
                 for (int seed = 0; seed < worlds; seed++) {
-                    RoutingWorld world = new RoutingWorld(scenario, 8, 1000 + seed);
+                    RoutingWorld world = new RoutingWorld(scenario, shape, 1000 + seed);
                     RoutingWorld.Score score;
                     if (http == null) {
                         PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
