@@ -6,8 +6,10 @@ import java.util.TreeMap;
 /**
  * Prints how one learner does on the synthetic {@link RoutingWorld} streams (stationary, drift, new arm), with
  * feedback on time and up to 500 decisions late: oracle ratio over the last quarter of 8,000 rounds, and the changed
- * arm's share of its task, averaged over seeded worlds. With {@code -Dhttp=URL} it routes through a running
- * service instead of the learning core in process. Run it with bench/streams.
+ * arm's share of its task, averaged over seeded worlds. {@code -Dexplorations=N} runs each world N times with
+ * different exploration seeds (the world's rewards stay the same), to average out the luck of the exploration. With
+ * {@code -Dhttp=URL} it routes through a running service instead of the learning core in process (whose
+ * exploration is not seeded). Run it with bench/streams.
  */
 public final class StreamsBench {
 
@@ -34,30 +36,36 @@ public final class StreamsBench {
         int rounds = Integer.getInteger("rounds", 8_000);
         String shapeText = System.getProperty("shape");
         RoutingWorld.Shape shape = shapeText == null ? RoutingWorld.Shape.of(8) : RoutingWorld.Shape.parse(shapeText);
-        System.out.printf("%s %s, %d worlds of %s, %,d rounds, %s; last quarter's expected reward / oracle's%n",
-                algorithm, params, worlds, shape, rounds, http == null ? "in process" : "over HTTP at " + http);
+        int explorations = Integer.getInteger("explorations", 1);
+        System.out.printf("%s %s, %d worlds of %s, %d run%s each, %,d rounds, %s;"
+                + " last quarter's expected reward / oracle's%n", algorithm, params, worlds, shape, explorations,
+                explorations == 1 ? "" : "s", rounds, http == null ? "in process" : "over HTTP at " + http);
         for (RoutingWorld.Scenario scenario : RoutingWorld.Scenario.values()) {
             StringBuilder line = new StringBuilder(String.format("  %-10s", scenario));
             for (int delay : new int[] {0, 500}) {
                 double ratio = 0;
                 double share = 0;
                 double min = 1;
+                int runs = worlds * explorations;
                 for (int seed = 0; seed < worlds; seed++) {
                     RoutingWorld world = new RoutingWorld(scenario, shape, 1000 + seed);
-                    RoutingWorld.Score score;
-                    if (http == null) {
-                        PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
-                                world.activeArms(0, rounds).length);
-                        score = world.run(model, rounds, delay, 7 + seed);
-                    } else {
-                        HttpRouter router = new HttpRouter(http, "streams-" + System.nanoTime(), algorithm,
-                                json(params));
-                        score = world.run(router, rounds, delay, 7 + seed);
-                        router.delete();
+                    for (int exploration = 0; exploration < explorations; exploration++) {
+                        RoutingWorld.Score score;
+                        if (http == null) {
+                            PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
+                                    world.activeArms(0, rounds).length);
+                            long explorationSeed = 7 + seed + 1 + 1000L * exploration;
+                            score = world.run(RoutingWorld.inProcess(model, explorationSeed), rounds, delay, 7 + seed);
+                        } else {
+                            HttpRouter router = new HttpRouter(http, "streams-" + System.nanoTime(), algorithm,
+                                    json(params));
+                            score = world.run(router, rounds, delay, 7 + seed);
+                            router.delete();
+                        }
+                        ratio += score.oracleRatio() / runs;
+                        share += score.changedArmShare() / runs;
+                        min = Math.min(min, score.oracleRatio());
                     }
-                    ratio += score.oracleRatio() / worlds;
-                    share += score.changedArmShare() / worlds;
-                    min = Math.min(min, score.oracleRatio());
                 }
                 line.append(String.format("   delay ≤%3d: %.4f (worst %.4f)", delay, ratio, min));
                 if (scenario != RoutingWorld.Scenario.STATIONARY) {
