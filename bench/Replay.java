@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,6 +102,9 @@ public final class Replay {
             }
             Result result = average(results);
             print("costWeight " + BigDecimal.valueOf(weight).stripTrailingZeros().toPlainString(), result, referenceResult, reference);
+            if (runs > 1) {
+                printSpread(results, referenceResult);
+            }
         }
     }
 
@@ -250,6 +254,16 @@ public final class Replay {
         System.out.printf("  %-40s accuracy %.4f (%5.1f%% of %s)  cost/1000 %8.4f (%5.1f%%)  calls:%s%n", label,
                 r.accuracy(), 100 * r.accuracy() / reference.accuracy(), shortName(referenceName),
                 r.costPerThousand(), 100 * r.costPerThousand() / reference.costPerThousand(), shares);
+    }
+
+    /** How far the orders of one sweep point lie apart: the luck of the order, which an average hides. */
+    private static void printSpread(List<Result> results, Result reference) {
+        DoubleSummaryStatistics accuracy = results.stream()
+                .mapToDouble(r -> 100 * r.accuracy() / reference.accuracy()).summaryStatistics();
+        DoubleSummaryStatistics cost = results.stream()
+                .mapToDouble(r -> 100 * r.costPerThousand() / reference.costPerThousand()).summaryStatistics();
+        System.out.printf("  %-40s accuracy %.1f%% to %.1f%%, cost %.1f%% to %.1f%% over the %d orders%n", "",
+                accuracy.getMin(), accuracy.getMax(), cost.getMin(), cost.getMax(), results.size());
     }
 
     private static String shortName(String model) {
