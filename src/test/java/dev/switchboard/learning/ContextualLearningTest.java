@@ -58,13 +58,43 @@ class ContextualLearningTest {
         assertTrue(late >= onTime - 0.01, "on time " + onTime + ", up to 500 decisions late " + late);
     }
 
-    /** The weakest coder becomes the best halfway through; a random walk of the weights makes it be looked at again. */
+    /**
+     * The drift prior's mechanism, where nothing else could find the change: two models, the first right 70% of the
+     * time, the second 50% until round 1,000 and 95% from then on; no exploration floor; 16,000 rounds. Without drift,
+     * the second model is never tried again wherever it had been written off before the change; under drift 0.2 its
+     * uncertainty grows back until it is tried, and it then takes the traffic, in every seed. (On the
+     * {@link RoutingWorld} streams the same effect is smaller than the luck of the exploration; see the README.)
+     */
     @Test
-    void aDriftPriorFindsAModelThatSilentlyGotBetter() {
-        double stationaryPrior = mean("linucb", Map.of("drift", 0), Scenario.DRIFT, 0).changedArmShare();
-        double driftPrior = mean("linucb", Map.of("drift", 0.2), Scenario.DRIFT, 0).changedArmShare();
-        assertTrue(driftPrior > 1.5 * stationaryPrior, "share of code on the changed model with drift 0.2: "
-                + driftPrior + "; without drift: " + stationaryPrior);
+    void aDriftPriorLooksAgainAtAModelItHadWrittenOff() {
+        int writtenOff = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            double without = shareAfterTheChange(0, seed);
+            double with = shareAfterTheChange(0.2, seed);
+            writtenOff += without <= 0.1 ? 1 : 0;
+            assertTrue(with >= 0.75, "seed " + seed + ": the changed model's share of the last quarter with drift 0.2 "
+                    + with + ", without drift " + without);
+        }
+        assertTrue(writtenOff >= 10, "without drift the changed model was lost in only " + writtenOff + " of 20 seeds");
+    }
+
+    private static double shareAfterTheChange(double drift, long seed) {
+        PolicyModel model = PolicyModel.create(Algorithms.parse("linucb", Map.of("drift", drift, "epsilon", 0)), 2);
+        SplittableRandom rng = new SplittableRandom(seed);
+        Context context = Context.of(Map.of("task", "chat"), Map.of());
+        int rounds = 16_000;
+        int lastQuarter = 0;
+        int onChanged = 0;
+        for (int i = 0; i < rounds; i++) {
+            int arm = model.choose(context, new int[] {0, 1}, PolicyModel.NO_COSTS, rng).arm();
+            double p = arm == 0 ? 0.7 : i < 1000 ? 0.5 : 0.95;
+            model.learn(arm, context, rng.nextDouble() < p ? 1 : 0);
+            if (i >= rounds * 3 / 4) {
+                lastQuarter++;
+                onChanged += arm;
+            }
+        }
+        return (double) onChanged / lastQuarter;
     }
 
     /**
