@@ -35,6 +35,13 @@ final class RoutingWorld {
     /** How big a world is: the first {@code tasks} of {@link #TASKS}, the first {@code langs} of {@link #LANGS}. */
     record Shape(int tasks, int langs, int arms) {
 
+        Shape {
+            if (tasks < 2 || tasks > TASKS.length || langs < 1 || langs > LANGS.length || arms < 2) {
+                throw new IllegalArgumentException("a world has 2 to " + TASKS.length + " tasks, 1 to " + LANGS.length
+                        + " languages and at least 2 models, not " + tasks + " × " + langs + " × " + arms);
+            }
+        }
+
         /** The learning tests' world: every task and language. */
         static Shape of(int arms) {
             return new Shape(TASKS.length, LANGS.length, arms);
@@ -258,11 +265,20 @@ final class RoutingWorld {
      * the oracle's, with each reward delivered between 0 and {@code maxDelay} decisions late (shuffled).
      */
     Score run(PolicyModel model, int rounds, int maxDelay, long seed) {
-        return run(inProcess(model, seed + 1), rounds, maxDelay, seed);
+        return run(model, rounds, maxDelay, seed, 0);
     }
 
-    /** As {@link #run(PolicyModel, int, int, long)}, through any router. */
+    /**
+     * As {@link #run(PolicyModel, int, int, long)}, with the exploration seeded by {@code exploration} (0 for the
+     * default): the same stream of prompts and draws, a different luck of the exploration.
+     */
+    Score run(PolicyModel model, int rounds, int maxDelay, long seed, int exploration) {
+        return run(inProcess(model, seed + 1 + 1000L * exploration), rounds, maxDelay, seed);
+    }
+
+    /** As {@link #run(PolicyModel, int, int, long)}, through any router. Each run starts before any change. */
     Score run(Router router, int rounds, int maxDelay, long seed) {
+        driftBoost = 0;
         SplittableRandom rng = new SplittableRandom(seed);
         PriorityQueue<Pending> pending = new PriorityQueue<>();
         double got = 0;

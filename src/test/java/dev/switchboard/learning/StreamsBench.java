@@ -54,8 +54,7 @@ public final class StreamsBench {
                         if (http == null) {
                             PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
                                     world.activeArms(0, rounds).length);
-                            long explorationSeed = 7 + seed + 1 + 1000L * exploration;
-                            score = world.run(RoutingWorld.inProcess(model, explorationSeed), rounds, delay, 7 + seed);
+                            score = world.run(model, rounds, delay, 7 + seed, exploration);
                         } else {
                             HttpRouter router = new HttpRouter(http, "streams-" + System.nanoTime(), algorithm,
                                     json(params));
