@@ -58,12 +58,20 @@ class ContextualLearningTest {
         assertTrue(late >= onTime - 0.01, "on time " + onTime + ", up to 500 decisions late " + late);
     }
 
+    /** The weakest coder becomes the best halfway through; a random walk of the weights makes it be looked at again. */
+    @Test
+    void aDriftPriorFindsAModelThatSilentlyGotBetter() {
+        double stationaryPrior = mean("linucb", Map.of("drift", 0), Scenario.DRIFT, 0).changedArmShare();
+        double driftPrior = mean("linucb", Map.of("drift", 0.2), Scenario.DRIFT, 0).changedArmShare();
+        assertTrue(driftPrior > 1.5 * stationaryPrior, "share of code on the changed model with drift 0.2: "
+                + driftPrior + "; without drift: " + stationaryPrior);
+    }
+
     /**
      * The drift prior's mechanism, where nothing else could find the change: two models, the first right 70% of the
      * time, the second 50% until round 1,000 and 95% from then on; no exploration floor; 16,000 rounds. Without drift,
      * the second model is never tried again wherever it had been written off before the change; under drift 0.2 its
-     * uncertainty grows back until it is tried, and it then takes the traffic, in every seed. (On the
-     * {@link RoutingWorld} streams the same effect is smaller than the luck of the exploration; see the README.)
+     * uncertainty grows back until it is tried, and it then takes the traffic, in every seed.
      */
     @Test
     void aDriftPriorLooksAgainAtAModelItHadWrittenOff() {
