@@ -64,6 +64,7 @@ public final class Replay {
         long seed = Long.parseLong(options.getOrDefault("seed", "1"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "1"));
         String http = options.get("http");
+        boolean each = options.containsKey("each");
         List<Double> weights = new ArrayList<>();
         for (String w : options.getOrDefault("weights", "0,0.05,0.1,0.15,0.2,0.3,0.5").split(",")) {
             weights.add(Double.parseDouble(w));
@@ -101,10 +102,19 @@ public final class Replay {
                         : overHttp(dataset, shuffled, algorithm, withWeight, text, http));
             }
             Result result = average(results);
-            print("costWeight " + BigDecimal.valueOf(weight).stripTrailingZeros().toPlainString(), result, referenceResult, reference);
+            String label = "costWeight " + BigDecimal.valueOf(weight).stripTrailingZeros().toPlainString();
+            print(label, result, referenceResult, reference);
             if (runs > 1) {
                 printSpread(results, referenceResult);
             }
+            if (each) {
+                for (int i = 0; i < results.size(); i++) {
+                    print("  order " + (seed + i), results.get(i), referenceResult, reference);
+                }
+            }
+            Map<String, String> bestNet = bestPerGroup(order, dataset.models(), dataset.price(), weight);
+            print("  per-" + dataset.groupKey() + " best in hindsight, same λ", fixed(order,
+                    q -> bestNet.get(q.group())), referenceResult, reference);
         }
     }
 
@@ -271,10 +281,22 @@ public final class Replay {
     }
 
     private static Map<String, String> bestPerGroup(List<Query> order, List<String> models) {
+        return bestPerGroup(order, models, Map.of(), 0);
+    }
+
+    /**
+     * Each group's model with the highest mean of what the learner maximises at this cost weight: correct − λ·price /
+     * the highest price.
+     */
+    private static Map<String, String> bestPerGroup(List<Query> order, List<String> models, Map<String, Double> price,
+            double costWeight) {
+        double maxPrice = price.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         Map<String, Map<String, Double>> sums = new HashMap<>();
         for (Query q : order) {
             for (String m : models) {
-                sums.computeIfAbsent(q.group(), g -> new HashMap<>()).merge(m, q.correct().get(m), Double::sum);
+                double penalty = costWeight == 0 || maxPrice == 0 ? 0 : costWeight * price.get(m) / maxPrice;
+                sums.computeIfAbsent(q.group(), g -> new HashMap<>()).merge(m, q.correct().get(m) - penalty,
+                        Double::sum);
             }
         }
         Map<String, String> best = new HashMap<>();
