@@ -26,6 +26,7 @@ class ContextualLearningTest {
     static RoutingWorld.Score mean(String algorithm, Map<String, Object> params, Scenario scenario, int maxDelay) {
         double ratio = 0;
         double share = 0;
+        double exploreLoss = 0;
         for (int seed = 0; seed < WORLDS; seed++) {
             RoutingWorld world = new RoutingWorld(scenario, ARMS, 1000 + seed);
             PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
@@ -33,8 +34,9 @@ class ContextualLearningTest {
             RoutingWorld.Score score = world.run(model, ROUNDS, maxDelay, 7 + seed);
             ratio += score.oracleRatio() / WORLDS;
             share += score.changedArmShare() / WORLDS;
+            exploreLoss += score.exploreLoss() / WORLDS;
         }
-        return new RoutingWorld.Score(ratio, share);
+        return new RoutingWorld.Score(ratio, share, exploreLoss);
     }
 
     @ParameterizedTest(name = "{0}: at least {1} of the oracle")

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class HttpRouter implements RoutingWorld.Router {
 
     private static final Pattern DECISION = Pattern.compile("\"decisionId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern EXPLORED = Pattern.compile("\"explore\"\\s*:\\s*true");
     private static final Pattern ARM = Pattern.compile("\"arm\"\\s*:\\s*\"m(\\d+)\"");
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -62,7 +63,8 @@ final class HttpRouter implements RoutingWorld.Router {
         if (!id.find() || !arm.find()) {
             throw new IllegalStateException("unexpected /select answer: " + answer);
         }
-        return new RoutingWorld.Decision(Integer.parseInt(arm.group(1)), id.group(1));
+        return new RoutingWorld.Decision(Integer.parseInt(arm.group(1)), EXPLORED.matcher(answer).find(),
+                id.group(1));
     }
 
     @Override

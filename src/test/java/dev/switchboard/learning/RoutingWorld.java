@@ -207,8 +207,10 @@ final class RoutingWorld {
      * @param oracleRatio expected reward of the choices over the oracle's
      * @param changedArmShare the share of the changed task's traffic (code under drift, math for a new arm) that went
      *        to the arm that changed or arrived
+     * @param exploreLoss the part of {@code 1 − oracleRatio} lost on exploring choices (an arm whose estimate was not
+     *        the best); the rest was lost on choosing the best estimate when it was wrong
      */
-    record Score(double oracleRatio, double changedArmShare) {
+    record Score(double oracleRatio, double changedArmShare, double exploreLoss) {
     }
 
     /** The arm that changes (drift) or arrives (new arm). */
@@ -233,8 +235,11 @@ final class RoutingWorld {
         void reward(Decision decision, double reward);
     }
 
-    /** One choice of a {@link Router}: the arm, and whatever the router needs to credit the reward to it. */
-    record Decision(int arm, Object handle) {
+    /**
+     * One choice of a {@link Router}: the arm, whether it explored (chose an arm whose estimate was not the best), and
+     * whatever the router needs to credit the reward to it.
+     */
+    record Decision(int arm, boolean explore, Object handle) {
     }
 
     /** Routes through a {@link PolicyModel} in process. */
@@ -250,7 +255,8 @@ final class RoutingWorld {
 
             @Override
             public Decision choose(Context context, int[] active) {
-                return new Decision(model.choose(context, active, PolicyModel.NO_COSTS, rng).arm(), context);
+                Choice choice = model.choose(context, active, PolicyModel.NO_COSTS, rng);
+                return new Decision(choice.arm(), choice.explore(), context);
             }
 
             @Override
@@ -283,6 +289,7 @@ final class RoutingWorld {
         PriorityQueue<Pending> pending = new PriorityQueue<>();
         double got = 0;
         double best = 0;
+        double lostExploring = 0;
         int changedTaskRounds = 0;
         int onChangedArm = 0;
         for (int i = 0; i < rounds; i++) {
@@ -299,15 +306,18 @@ final class RoutingWorld {
                 router.reward(f.decision(), f.reward());
             }
             if (i >= rounds * 3 / 4) {
+                double oracle = oracle(round, active);
                 got += p;
-                best += oracle(round, active);
+                best += oracle;
+                lostExploring += decision.explore() ? oracle - p : 0;
                 if (round.task() == changedTask()) {
                     changedTaskRounds++;
                     onChangedArm += decision.arm() == changedArm() ? 1 : 0;
                 }
             }
         }
-        return new Score(got / best, changedTaskRounds == 0 ? 0 : (double) onChangedArm / changedTaskRounds);
+        return new Score(got / best, changedTaskRounds == 0 ? 0 : (double) onChangedArm / changedTaskRounds,
+                lostExploring / best);
     }
 
     private static double oracle(Round round, int[] active) {

@@ -5,9 +5,11 @@ import java.util.TreeMap;
 
 /**
  * Prints how one learner does on the synthetic {@link RoutingWorld} streams (stationary, drift, new arm), with
- * feedback on time and up to 500 decisions late: oracle ratio over the last quarter of 8,000 rounds, and the changed
- * arm's share of its task, averaged over seeded worlds. {@code -Dexplorations=N} runs each world N times with
- * different exploration seeds (the world's rewards stay the same), to average out the luck of the exploration. With
+ * feedback on time and up to 500 decisions late: oracle ratio over the last quarter of 8,000 rounds, the changed
+ * arm's share of its task, and how many points of the oracle's reward were lost on exploring choices (an arm whose
+ * estimate was not the best) and on exploiting ones (the best estimate was wrong), averaged over seeded worlds.
+ * {@code -Dexplorations=N} runs each world N times with different exploration seeds (the world's rewards stay the
+ * same), to average out the luck of the exploration. With
  * {@code -Dhttp=URL} it routes through a running service instead of the learning core in process (whose
  * exploration is not seeded). Run it with bench/streams.
  */
@@ -45,6 +47,7 @@ public final class StreamsBench {
             for (int delay : new int[] {0, 500}) {
                 double ratio = 0;
                 double share = 0;
+                double exploreLoss = 0;
                 double min = 1;
                 int runs = worlds * explorations;
                 for (int seed = 0; seed < worlds; seed++) {
@@ -63,10 +66,12 @@ public final class StreamsBench {
                         }
                         ratio += score.oracleRatio() / runs;
                         share += score.changedArmShare() / runs;
+                        exploreLoss += score.exploreLoss() / runs;
                         min = Math.min(min, score.oracleRatio());
                     }
                 }
-                line.append(String.format("   delay ≤%3d: %.4f (worst %.4f)", delay, ratio, min));
+                line.append(String.format("   delay ≤%3d: %.4f (worst %.4f; lost %.2f exploring, %.2f exploiting)",
+                        delay, ratio, min, 100 * exploreLoss, 100 * (1 - ratio - exploreLoss)));
                 if (scenario != RoutingWorld.Scenario.STATIONARY) {
                     line.append(String.format(", changed arm's share %.2f", share));
                 }
