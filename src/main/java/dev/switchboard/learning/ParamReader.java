@@ -41,6 +41,19 @@ public final class ParamReader {
         return x;
     }
 
+    /** {@code true} or {@code false}. */
+    public boolean bool(String name, boolean defaultValue) {
+        read.add(name);
+        Object value = params.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!(value instanceof Boolean)) {
+            throw invalid(name + " must be true or false, got " + describe(value));
+        }
+        return (Boolean) value;
+    }
+
     /** A positive number (no upper bound). */
     public double positive(String name, double defaultValue) {
         double x = number(name, defaultValue, 0, Double.MAX_VALUE);

@@ -21,8 +21,11 @@ import java.util.random.RandomGenerator;
  */
 public final class PolicyModel {
 
-    /** 3 since numbers give step indicators: a vocabulary of format 2 would not be the one a replay builds. */
-    private static final int FORMAT = 3;
+    /**
+     * 3 since numbers give step indicators (a vocabulary of format 2 would not be the one a replay builds), 4 since
+     * the contextual learners learn their priors and noise.
+     */
+    private static final int FORMAT = 4;
 
     /** The arm costs of a policy whose arms have none: every arm is free. */
     public static final double[] NO_COSTS = new double[0];

@@ -46,6 +46,17 @@ class ContextualLearningTest {
         assertTrue(ratio >= floor, "linucb reached " + ratio + " of the oracle on " + scenario);
     }
 
+    /**
+     * A prior width learned per key (a language decides less than a task) against one fixed ridge prior for every
+     * feature, the same bound otherwise: over 80 runs of the stationary stream 0.981 against 0.975.
+     */
+    @Test
+    void learnedPriorsBeatOneFixedPriorForEveryFeature() {
+        double learned = mean("linucb", Map.of(), Scenario.STATIONARY, 0).oracleRatio();
+        double fixed = mean("linucb", Map.of("learnPriors", false), Scenario.STATIONARY, 0).oracleRatio();
+        assertTrue(learned > fixed + 0.002, "learned priors " + learned + ", one fixed prior " + fixed);
+    }
+
     @Test
     void aNewModelThatIsBestAtMathTakesMostMathTraffic() {
         double share = mean("linucb", Map.of(), Scenario.NEW_ARM, 0).changedArmShare();
@@ -72,17 +83,18 @@ class ContextualLearningTest {
     /**
      * The drift prior's mechanism, where nothing else could find the change: two models, the first right 70% of the
      * time, the second 50% until round 1,000 and 95% from then on; no exploration floor; 16,000 rounds. Without drift,
-     * the second model is never tried again wherever it had been written off before the change; under drift 0.2 its
-     * uncertainty grows back until it is tried, and it then takes the traffic, in every seed.
+     * the second model is never tried again wherever it had been written off before the change (measured: in 17 of
+     * 20 seeds); under drift 0.5 its uncertainty grows back until it is tried, and it then takes the traffic, in every
+     * seed (under 0.2, in 19: the learned prior of two models this alike is narrow, and the walk is relative to it).
      */
     @Test
     void aDriftPriorLooksAgainAtAModelItHadWrittenOff() {
         int writtenOff = 0;
         for (long seed = 1; seed <= 20; seed++) {
             double without = shareAfterTheChange(0, seed);
-            double with = shareAfterTheChange(0.2, seed);
+            double with = shareAfterTheChange(0.5, seed);
             writtenOff += without <= 0.1 ? 1 : 0;
-            assertTrue(with >= 0.75, "seed " + seed + ": the changed model's share of the last quarter with drift 0.2 "
+            assertTrue(with >= 0.75, "seed " + seed + ": the changed model's share of the last quarter with drift 0.5 "
                     + with + ", without drift " + without);
         }
         assertTrue(writtenOff >= 10, "without drift the changed model was lost in only " + writtenOff + " of 20 seeds");

@@ -51,8 +51,8 @@ class PolicyModelTest {
         PolicyModel model = PolicyModel.create(Algorithms.parse("linucb", Map.of()), 3);
         byte[] snapshot = model.snapshot();
         assertTrue(PolicyModel.canRestore(snapshot));
-        java.nio.ByteBuffer.wrap(snapshot).putInt(0, 2);
-        assertFalse(PolicyModel.canRestore(snapshot), "format 2 encoded numbers differently");
+        java.nio.ByteBuffer.wrap(snapshot).putInt(0, 3);
+        assertFalse(PolicyModel.canRestore(snapshot), "format 3 had one fixed prior for every feature");
     }
 
     @ParameterizedTest

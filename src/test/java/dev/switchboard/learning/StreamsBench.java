@@ -25,13 +25,14 @@ public final class StreamsBench {
         return out.append('}').toString();
     }
 
-    /** Args: algorithm, then params as name=value (numbers), e.g. {@code linucb alpha=1 drift=0}. */
+    /** Args: algorithm, then params as name=value (numbers or booleans), e.g. {@code linucb alpha=1 drift=0}. */
     public static void main(String[] args) {
         String algorithm = args.length > 0 ? args[0] : "linucb";
         Map<String, Object> params = new TreeMap<>();
         for (int i = 1; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
-            params.put(kv[0], Double.parseDouble(kv[1]));
+            params.put(kv[0], kv[1].equals("true") || kv[1].equals("false") ? (Object) Boolean.valueOf(kv[1])
+                    : (Object) Double.parseDouble(kv[1]));
         }
         String http = System.getProperty("http");
         int worlds = Integer.getInteger("worlds", http == null ? 20 : 1);

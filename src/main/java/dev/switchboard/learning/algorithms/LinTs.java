@@ -29,16 +29,16 @@ public final class LinTs implements Learner {
     public static final String NAME = "lin-ts";
 
     /**
-     * @param v scale of the posterior, > 0 (default 0.25, tuned on the synthetic routing streams; the standard
-     *        deviation of a Bernoulli reward is at most 0.5)
-     * @param lambda ridge prior, > 0 (default 1)
+     * @param v scale of the posterior's standard deviation (the noise learned), > 0 (default 0.6, tuned on the
+     *        synthetic routing streams)
+     * @param lambda the ridge prior's precision every feature starts with, in units of the noise, > 0 (default 1)
      * @param features the encoding params shared by the contextual learners
      */
     public record Config(double v, double lambda, LinearParams features) implements LearnerConfig {
 
         public static Config parse(Map<String, Object> params) {
             ParamReader reader = new ParamReader(NAME, params);
-            Config config = new Config(reader.positive("v", 0.25), reader.positive("lambda", 1),
+            Config config = new Config(reader.positive("v", 0.6), reader.positive("lambda", 1),
                     LinearParams.read(reader));
             reader.finish();
             return config;
@@ -61,12 +61,12 @@ public final class LinTs implements Learner {
 
         @Override
         public Learner newLearner(int arms) {
-            return new LinTs(this, LinearArms.create(arms, lambda, features.drift()));
+            return new LinTs(this, features.newArms(arms, lambda));
         }
 
         @Override
         public Learner readLearner(DataInput in) throws IOException {
-            return new LinTs(this, LinearArms.readFrom(in, lambda, features.drift()));
+            return new LinTs(this, features.readArms(in, lambda));
         }
     }
 
@@ -102,8 +102,7 @@ public final class LinTs implements Learner {
     @Override
     public void reconfigure(LearnerConfig config) {
         this.config = (Config) config;
-        arms.setLambda(this.config.lambda());
-        arms.setDrift(this.config.features().drift());
+        this.config.features().reconfigure(arms, this.config.lambda());
     }
 
     @Override

@@ -23,17 +23,18 @@ public final class LinUcb implements Learner {
     public static final String NAME = "linucb";
 
     /**
-     * @param alpha width of the confidence bound, ≥ 0 (default 0.5)
-     * @param epsilon exploration floor in [0, 1]: every candidate keeps at least {@code ε/K} (default 0.01), so that no
+     * @param alpha width of the confidence bound in standard deviations of the estimate (noise learned), ≥ 0
+     *        (default 2)
+     * @param epsilon exploration floor in [0, 1]: every candidate keeps at least {@code ε/K} (default 0.005), so that no
      *        arm is written off for good on a few unlucky rewards and every logged propensity is below 1
-     * @param lambda ridge prior, > 0 (default 1)
+     * @param lambda the ridge prior's precision every feature starts with, in units of the noise, > 0 (default 1)
      * @param features the encoding params shared by the contextual learners
      */
     public record Config(double alpha, double epsilon, double lambda, LinearParams features) implements LearnerConfig {
 
         public static Config parse(Map<String, Object> params) {
             ParamReader reader = new ParamReader(NAME, params);
-            Config config = new Config(reader.number("alpha", 0.5, 0, 100), reader.number("epsilon", 0.01, 0, 1),
+            Config config = new Config(reader.number("alpha", 2, 0, 100), reader.number("epsilon", 0.005, 0, 1),
                     reader.positive("lambda", 1),
                     LinearParams.read(reader));
             reader.finish();
@@ -57,12 +58,12 @@ public final class LinUcb implements Learner {
 
         @Override
         public Learner newLearner(int arms) {
-            return new LinUcb(this, LinearArms.create(arms, lambda, features.drift()));
+            return new LinUcb(this, features.newArms(arms, lambda));
         }
 
         @Override
         public Learner readLearner(DataInput in) throws IOException {
-            return new LinUcb(this, LinearArms.readFrom(in, lambda, features.drift()));
+            return new LinUcb(this, features.readArms(in, lambda));
         }
     }
 
@@ -99,8 +100,7 @@ public final class LinUcb implements Learner {
     @Override
     public void reconfigure(LearnerConfig config) {
         this.config = (Config) config;
-        arms.setLambda(this.config.lambda());
-        arms.setDrift(this.config.features().drift());
+        this.config.features().reconfigure(arms, this.config.lambda());
     }
 
     @Override

@@ -5,20 +5,33 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * One {@link RidgeRegression} per arm (the disjoint linear model), shared by the contextual learners, with an
- * optional random walk of the weights.
+ * One {@link RidgeRegression} per arm (the disjoint linear model), shared by the contextual learners, with a prior
+ * width learned per group of features and an optional random walk of the weights.
  *
- * <p>Providers change models silently, so an arm's quality may wander. With {@code drift = σ}, every weight of every
- * arm is taken to follow a random walk whose standard deviation grows by {@code σ} per 1,000 rewards: between two
- * updates of an arm, {@code σ²·Δ/1000} is added to the variance of each of its weights, {@code Δ} being the number
- * of rewards the policy learned in between (the prediction step of a Kalman filter; estimates stay). Whatever an arm
- * keeps being chosen for keeps being corrected and stays certain; what it was written off for slowly becomes
- * uncertain again until its bound or its posterior makes it worth another look, which is how a model that silently
- * got better at something is found again. Time is counted in rewards, so it advances identically on every replica
- * and in every replay.
+ * <p><b>Learned priors</b> (empirical Bayes). How much a weight may differ from 0 a priori depends on what it stands
+ * for: a task decides a model's quality by tenths, a language often by hundredths, and a ridge prior of one width for
+ * both lets two unlucky rewards write a model off for a whole language. So each group of features (every value of one
+ * context key, the steps of one number, one cross: {@link FeatureVector#group}) has a prior variance {@code τ²_g} of
+ * its own, and the noise a variance {@code σ²}, both learned: {@code σ²} from the errors of the predictions before
+ * each update ({@code Σ e² / Σ (1 + xᵀA⁻¹x)}, starting from a Bernoulli's ¼), and {@code τ²_g} by the EM step
+ * {@code τ²_g = mean over the arms and dimensions of the group of (θ_j² + σ²·(A⁻¹)_jj)}. A dimension's prior
+ * precision (in units of the noise) is then {@code σ²/τ²_g}, never below {@code lambda}; it is only ever raised, by a
+ * rank-one update, so no refit needs an inversion. Refits run every 250 rewards at first, then every sixteenth of the
+ * rewards so far. Variances are reported in reward units, {@code σ²·xᵀA⁻¹x}. With learned priors off, every prior
+ * precision stays {@code lambda} and {@code σ²} is still learned.
+ *
+ * <p><b>Drift.</b> Providers change models silently, so an arm's quality may wander. With {@code drift = δ}, every
+ * weight of every arm is taken to follow a random walk whose standard deviation grows by {@code δ} times its prior
+ * standard deviation per 1,000 rewards: between two updates of an arm, {@code δ²·Δ/1000} times each weight's prior
+ * variance is added to its variance, {@code Δ} being the number of rewards the policy learned in between (the
+ * prediction step of a Kalman filter; estimates stay). Whatever an arm keeps being chosen for keeps being corrected
+ * and stays certain; what it was written off for slowly becomes uncertain again until its bound or its posterior
+ * makes it worth another look, which is how a model that silently got better at something is found again. Time is
+ * counted in rewards, so it advances identically on every replica and in every replay.
  */
 final class LinearArms {
 
@@ -28,24 +41,51 @@ final class LinearArms {
      * would leave an untried arm out of the running wherever the rewards are high).
      */
     static final double PRIOR_MEAN = 0.5;
+    /** The noise variance assumed before any reward: a Bernoulli reward's largest, worth this many rewards. */
+    static final double INITIAL_NOISE = 0.25;
+    static final double INITIAL_NOISE_WEIGHT = 10;
+    /** The fewest rewards between two refits of the priors, and the floor of a group's prior variance. */
+    static final int FIRST_REFIT = 250;
+    static final double MIN_PRIOR_VARIANCE = 1e-4;
+    /** A dimension's prior precision is raised only when its target exceeds it by more than this factor. */
+    static final double RAISE_THRESHOLD = 1.02;
 
     private final List<RidgeRegression> arms;
     private final List<Long> lastUpdate;
     private long time;
     private double lambda;
     private double drift;
+    private boolean learnPriors;
+    /** Σ e² and Σ (1 + xᵀA⁻¹x) over every update: the noise variance's estimate. */
+    private double squaredErrors;
+    private double errorWeights;
+    private long nextRefit;
+    /** The group of each dimension seen, and each dimension's prior precision (what an arm growing to it takes). */
+    private int[] groupOf;
+    private double[] priors;
+    private int dimensions;
 
-    private LinearArms(List<RidgeRegression> arms, List<Long> lastUpdate, long time, double lambda, double drift) {
+    private LinearArms(List<RidgeRegression> arms, List<Long> lastUpdate, long time, double lambda, double drift,
+            boolean learnPriors) {
         this.arms = arms;
         this.lastUpdate = lastUpdate;
         this.time = time;
         this.lambda = lambda;
         this.drift = drift;
+        this.learnPriors = learnPriors;
+        this.nextRefit = FIRST_REFIT;
+        this.groupOf = new int[8];
+        this.priors = new double[8];
+        Arrays.fill(priors, lambda);
     }
 
-    /** @param drift standard deviation each weight wanders by per 1,000 rewards; 0 for a stationary world */
-    static LinearArms create(int arms, double lambda, double drift) {
-        LinearArms linear = new LinearArms(new ArrayList<>(), new ArrayList<>(), 0, lambda, drift);
+    /**
+     * @param lambda the prior precision every dimension starts with (and never goes below)
+     * @param drift a weight's random walk per 1,000 rewards, in prior standard deviations; 0 for a stationary world
+     * @param learnPriors whether each group of features learns its prior width
+     */
+    static LinearArms create(int arms, double lambda, double drift, boolean learnPriors) {
+        LinearArms linear = new LinearArms(new ArrayList<>(), new ArrayList<>(), 0, lambda, drift, learnPriors);
         for (int i = 0; i < arms; i++) {
             linear.addArm();
         }
@@ -57,46 +97,135 @@ final class LinearArms {
         return PRIOR_MEAN + arms.get(arm).mean(x);
     }
 
-    /** The variance of arm {@code a}'s estimate at {@code x}, the drift since its last update included. */
+    /** The variance of arm {@code a}'s estimate at {@code x}, in reward units, the drift since its last update included. */
     double variance(int arm, FeatureVector x) {
-        RidgeRegression ridge = arms.get(arm);
-        double walk = driftVariance(arm);
-        return ridge.variance(x) + (walk == 0 ? 0 : walk * ridge.seenSquaredNorm(x));
+        return noise() * scaledVariance(arm, x);
     }
 
-    private double driftVariance(int arm) {
+    /** {@code xᵀA⁻¹x} with the drift since the arm's last update: the variance in units of the noise's. */
+    private double scaledVariance(int arm, FeatureVector x) {
+        RidgeRegression ridge = arms.get(arm);
+        double walk = walk(arm);
+        return ridge.variance(x, priors, lambda) + (walk == 0 ? 0 : walk * ridge.seenPriorVariance(x));
+    }
+
+    /** The noise variance learned so far. */
+    double noise() {
+        return (squaredErrors + INITIAL_NOISE * INITIAL_NOISE_WEIGHT) / (errorWeights + INITIAL_NOISE_WEIGHT);
+    }
+
+    /** The prior precision (in units of the noise) an arm growing to dimension {@code j} takes. */
+    double priorPrecision(int j) {
+        return priors[j];
+    }
+
+    private double walk(int arm) {
         return drift * drift * (time - lastUpdate.get(arm)) / 1000;
     }
 
     void addArm() {
-        arms.add(new RidgeRegression(lambda));
+        arms.add(new RidgeRegression());
         lastUpdate.add(time);
     }
 
     void learn(int arm, FeatureVector x, double reward) {
+        see(x);
         RidgeRegression ridge = arms.get(arm);
-        double walk = driftVariance(arm);
+        double walk = walk(arm);
         if (walk > 0) {
             ridge.addVariance(walk);
         }
-        ridge.update(x, reward - PRIOR_MEAN);
+        double predictive = 1 + ridge.variance(x, priors, lambda);
+        double error = ridge.update(x, reward - PRIOR_MEAN, priors);
+        squaredErrors += error * error;
+        errorWeights += predictive;
         lastUpdate.set(arm, time);
         time++;
+        if (learnPriors && time >= nextRefit) {
+            refitPriors();
+            nextRefit = time + Math.max(FIRST_REFIT, time / 16);
+        }
     }
 
+    /** Records the group of every dimension of {@code x}; a new dimension's prior starts at {@code lambda}. */
+    private void see(FeatureVector x) {
+        int required = x.requiredDimension();
+        if (required > groupOf.length) {
+            int capacity = Math.max(required, groupOf.length * 2);
+            groupOf = Arrays.copyOf(groupOf, capacity);
+            int old = priors.length;
+            priors = Arrays.copyOf(priors, capacity);
+            Arrays.fill(priors, old, capacity, lambda);
+        }
+        for (int k = 0; k < x.nonZeros(); k++) {
+            groupOf[x.index(k)] = x.group(k);
+        }
+        dimensions = Math.max(dimensions, required);
+    }
+
+    /** One EM step for each group's prior variance, then raises each dimension's prior precision to its target. */
+    private void refitPriors() {
+        double noise = noise();
+        int groups = 0;
+        for (int j = 0; j < dimensions; j++) {
+            groups = Math.max(groups, groupOf[j] + 1);
+        }
+        double[] sum = new double[groups];
+        int[] count = new int[groups];
+        for (int j = 0; j < dimensions; j++) {
+            for (RidgeRegression ridge : arms) {
+                double w = ridge.weight(j);
+                sum[groupOf[j]] += w * w + noise * ridge.weightVariance(j, priors, lambda);
+                count[groupOf[j]]++;
+            }
+        }
+        for (int j = 0; j < dimensions; j++) {
+            if (count[groupOf[j]] == 0) {
+                continue;
+            }
+            double priorVariance = Math.max(MIN_PRIOR_VARIANCE, sum[groupOf[j]] / count[groupOf[j]]);
+            double target = noise / priorVariance;
+            if (target > priors[j] * RAISE_THRESHOLD) {
+                priors[j] = target;
+                for (RidgeRegression ridge : arms) {
+                    ridge.tighten(j, target);
+                }
+            }
+        }
+    }
+
+    /** A new {@code lambda}: every dimension's prior precision starts over from it (one inversion per arm). */
     void setLambda(double newLambda) {
-        for (RidgeRegression arm : arms) {
-            arm.setLambda(newLambda);
+        if (newLambda == lambda) {
+            return;
         }
         lambda = newLambda;
+        Arrays.fill(priors, newLambda);
+        for (RidgeRegression arm : arms) {
+            arm.setPriors(priors, lambda);
+        }
+        nextRefit = time + FIRST_REFIT;
     }
 
     void setDrift(double newDrift) {
         drift = newDrift;
     }
 
+    void setLearnPriors(boolean newLearnPriors) {
+        learnPriors = newLearnPriors;
+    }
+
     void writeTo(DataOutput out) throws IOException {
         out.writeLong(time);
+        out.writeDouble(lambda);
+        out.writeDouble(squaredErrors);
+        out.writeDouble(errorWeights);
+        out.writeLong(nextRefit);
+        out.writeInt(dimensions);
+        for (int j = 0; j < dimensions; j++) {
+            out.writeInt(groupOf[j]);
+            out.writeDouble(priors[j]);
+        }
         out.writeInt(arms.size());
         for (int i = 0; i < arms.size(); i++) {
             out.writeLong(lastUpdate.get(i));
@@ -105,17 +234,27 @@ final class LinearArms {
     }
 
     /** Restores the arms and brings them to the config's {@code lambda} if a snapshot was taken under another. */
-    static LinearArms readFrom(DataInput in, double lambda, double drift) throws IOException {
+    static LinearArms readFrom(DataInput in, double lambda, double drift, boolean learnPriors) throws IOException {
         long time = in.readLong();
-        int count = in.readInt();
-        List<RidgeRegression> list = new ArrayList<>();
-        List<Long> lastUpdate = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            lastUpdate.add(in.readLong());
-            RidgeRegression arm = RidgeRegression.readFrom(in);
-            arm.setLambda(lambda);
-            list.add(arm);
+        LinearArms linear = new LinearArms(new ArrayList<>(), new ArrayList<>(), time, in.readDouble(), drift,
+                learnPriors);
+        linear.squaredErrors = in.readDouble();
+        linear.errorWeights = in.readDouble();
+        linear.nextRefit = in.readLong();
+        linear.dimensions = in.readInt();
+        linear.groupOf = new int[Math.max(8, linear.dimensions)];
+        linear.priors = new double[Math.max(8, linear.dimensions)];
+        Arrays.fill(linear.priors, linear.lambda);
+        for (int j = 0; j < linear.dimensions; j++) {
+            linear.groupOf[j] = in.readInt();
+            linear.priors[j] = in.readDouble();
         }
-        return new LinearArms(list, lastUpdate, time, lambda, drift);
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            linear.lastUpdate.add(in.readLong());
+            linear.arms.add(RidgeRegression.readFrom(in));
+        }
+        linear.setLambda(lambda);
+        return linear;
     }
 }

@@ -10,31 +10,32 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Online ridge regression of one arm, {@code A = λI + Σ xxᵀ}, {@code b = Σ r·x}, {@code θ = A⁻¹b}, as in the disjoint
+ * Online ridge regression of one arm, {@code A = Λ + Σ xxᵀ}, {@code b = Σ r·x}, {@code θ = A⁻¹b}, as in the disjoint
  * LinUCB model of Li, Chu, Langford and Schapire ("A Contextual-Bandit Approach to Personalized News Article
- * Recommendation", WWW 2010, Algorithm 1).
+ * Recommendation", WWW 2010, Algorithm 1), with a prior precision {@code Λ = diag(λ_j)} of its own for each dimension
+ * (the textbook's {@code λI} when all are equal).
  *
  * <p>{@code A⁻¹} is kept, never re-inverted on an update: with {@code u = A⁻¹x} and {@code s = xᵀu}, the
  * Sherman–Morrison identity gives {@code A'⁻¹ = A⁻¹ − uuᵀ/(1 + s)}, and {@code θ' = θ + u·(r − θᵀx)/(1 + s)}
  * (recursive least squares). An update costs O(d²); an estimate or a variance costs O(nnz²) on a sparse context.
  *
- * <p>The dimension grows on demand: a dimension the arm has never seen has {@code A⁻¹ = 1/λ} on its diagonal and
+ * <p>The dimension grows on demand: a dimension the arm has never seen has {@code A⁻¹ = 1/λ_j} on its diagonal and
  * zeros elsewhere, so reading it as such before growing is exact. Not thread-safe.
  */
 final class RidgeRegression {
 
-    private double lambda;
     private int dim;
     private int capacity;
     private double[] inverse;
     private double[] b;
     private double[] theta;
+    private double[] prior;
 
-    RidgeRegression(double lambda) {
-        this.lambda = lambda;
+    RidgeRegression() {
         this.inverse = new double[0];
         this.b = new double[0];
         this.theta = new double[0];
+        this.prior = new double[0];
     }
 
     /** {@code θᵀx}: the estimated reward. */
@@ -50,39 +51,41 @@ final class RidgeRegression {
     }
 
     /**
-     * Adds {@code v} to the variance of every weight (a step of a random walk of the weights, as in the prediction step
-     * of a Kalman filter): {@code A⁻¹ ← A⁻¹ + v·I}. {@code θ} stays.
+     * Adds {@code factor/λ_j} to the variance of every weight (a step of a random walk of the weights, each in
+     * proportion to its prior variance, as in the prediction step of a Kalman filter): {@code A⁻¹ ← A⁻¹ + factor·Λ⁻¹}.
+     * {@code θ} stays.
      */
-    void addVariance(double v) {
+    void addVariance(double factor) {
         for (int i = 0; i < dim; i++) {
-            inverse[i * capacity + i] += v;
+            inverse[i * capacity + i] += factor / prior[i];
         }
     }
 
-
-    /** {@code xᵀx} over the dimensions this regression holds. */
-    double seenSquaredNorm(FeatureVector x) {
-        double squaredNorm = 0;
+    /** {@code Σ x_j²/λ_j} over the dimensions this regression holds: what {@link #addVariance} adds to a variance. */
+    double seenPriorVariance(FeatureVector x) {
+        double sum = 0;
         for (int k = 0; k < x.nonZeros(); k++) {
-            if (x.index(k) < dim) {
-                squaredNorm += x.value(k) * x.value(k);
+            int i = x.index(k);
+            if (i < dim) {
+                sum += x.value(k) * x.value(k) / prior[i];
             }
         }
-        return squaredNorm;
+        return sum;
     }
 
     /**
-     * {@code xᵀA⁻¹x}, unseen dimensions included at {@code x²/λ}. {@code A⁻¹} is symmetric, so each pair of active
-     * dimensions is read once and counted twice: half the multiplications of the full quadratic form.
+     * {@code xᵀA⁻¹x}. A dimension this regression has not grown to yet counts at {@code x²/priors[j]}, a feature not
+     * in the space at all at {@code x²/unseenPrior}. {@code A⁻¹} is symmetric, so each pair of active dimensions is
+     * read once and counted twice: half the multiplications of the full quadratic form.
      */
-    double variance(FeatureVector x) {
-        double variance = x.unseenSquaredNorm() / lambda;
+    double variance(FeatureVector x, double[] priors, double unseenPrior) {
+        double variance = x.unseenSquaredNorm() / unseenPrior;
         int n = x.nonZeros();
         for (int k = 0; k < n; k++) {
             int i = x.index(k);
             double xi = x.value(k);
             if (i >= dim) {
-                variance += xi * xi / lambda;
+                variance += xi * xi / (i < priors.length ? priors[i] : unseenPrior);
                 continue;
             }
             int row = i * capacity;
@@ -98,8 +101,13 @@ final class RidgeRegression {
         return Math.max(variance, 0);
     }
 
-    void update(FeatureVector x, double reward) {
-        grow(x.requiredDimension());
+    /**
+     * Learns one reward; dimensions it grows to get their prior from {@code priors}.
+     *
+     * @return the reward's error before the update, {@code r − θᵀx}
+     */
+    double update(FeatureVector x, double reward, double[] priors) {
+        grow(x.requiredDimension(), priors);
         double[] u = new double[dim];
         for (int k = 0; k < x.nonZeros(); k++) {
             int j = x.index(k);
@@ -114,7 +122,8 @@ final class RidgeRegression {
             b[x.index(k)] += reward * x.value(k);
         }
         double denominator = 1 + s;
-        double step = (reward - mean(x)) / denominator;
+        double error = reward - mean(x);
+        double step = error / denominator;
         double shrink = 1 / denominator;
         for (int i = 0; i < dim; i++) {
             double ui = u[i];
@@ -125,29 +134,73 @@ final class RidgeRegression {
             }
             theta[i] += ui * step;
         }
+        return error;
     }
 
-    /** Changes the ridge prior: {@code A⁻¹ ← (A − λI + λ'I)⁻¹}, one inversion, and {@code θ = A⁻¹b}. */
-    void setLambda(double newLambda) {
-        if (newLambda == lambda) {
+    /** {@code θ_j} and {@code (A⁻¹)_jj}: a weight's posterior mean and variance (in units of the noise's). */
+    double weight(int j) {
+        return j < dim ? theta[j] : 0;
+    }
+
+    double weightVariance(int j, double[] priors, double unseenPrior) {
+        return j < dim ? inverse[j * capacity + j] : 1 / (j < priors.length ? priors[j] : unseenPrior);
+    }
+
+    /**
+     * Raises dimension {@code j}'s prior precision to {@code newPrior} (≥ the current one): the rank-one
+     * Sherman–Morrison update of adding {@code (newPrior − λ_j)·e_jeⱼᵀ} to {@code A}, with {@code θ} moved to the new
+     * posterior mean (the prior's mean is 0). O(d²). A dimension not grown to yet takes its prior when it grows.
+     */
+    void tighten(int j, double newPrior) {
+        if (j >= dim || newPrior <= prior[j]) {
             return;
         }
-        if (dim > 0) {
-            RealMatrix a = new LUDecomposition(denseInverse()).getSolver().getInverse();
-            for (int i = 0; i < dim; i++) {
-                a.addToEntry(i, i, newLambda - lambda);
+        double delta = newPrior - prior[j];
+        double[] column = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            column[i] = inverse[i * capacity + j];
+        }
+        double denominator = 1 + delta * column[j];
+        double shift = delta * theta[j] / denominator;
+        for (int i = 0; i < dim; i++) {
+            double scaled = delta * column[i] / denominator;
+            int row = i * capacity;
+            for (int l = 0; l < dim; l++) {
+                inverse[row + l] -= scaled * column[l];
             }
-            RealMatrix inv = new LUDecomposition(a).getSolver().getInverse();
-            for (int i = 0; i < dim; i++) {
-                theta[i] = 0;
-                for (int j = 0; j < dim; j++) {
-                    // the mean of the two halves: an LU inverse is symmetric only up to rounding
-                    inverse[i * capacity + j] = (inv.getEntry(i, j) + inv.getEntry(j, i)) / 2;
-                    theta[i] += inverse[i * capacity + j] * b[j];
-                }
+            theta[i] -= column[i] * shift;
+        }
+        prior[j] = newPrior;
+    }
+
+    /** Changes every dimension's prior precision: {@code A⁻¹ ← (A − Λ + Λ')⁻¹}, one inversion, and {@code θ = A⁻¹b}. */
+    void setPriors(double[] priors, double unseenPrior) {
+        boolean same = true;
+        for (int i = 0; i < dim; i++) {
+            same &= prior[i] == priorOf(i, priors, unseenPrior);
+        }
+        if (same) {
+            return;
+        }
+        RealMatrix a = new LUDecomposition(denseInverse()).getSolver().getInverse();
+        for (int i = 0; i < dim; i++) {
+            double newPrior = priorOf(i, priors, unseenPrior);
+            a.addToEntry(i, i, newPrior - prior[i]);
+            prior[i] = newPrior;
+        }
+        RealMatrix inv = new LUDecomposition(a).getSolver().getInverse();
+        for (int i = 0; i < dim; i++) {
+            theta[i] = 0;
+            for (int j = 0; j < dim; j++) {
+                // the mean of the two halves: an LU inverse is symmetric only up to rounding
+                inverse[i * capacity + j] = (inv.getEntry(i, j) + inv.getEntry(j, i)) / 2;
+                theta[i] += inverse[i * capacity + j] * b[j];
             }
         }
-        lambda = newLambda;
+    }
+
+    private static double priorOf(int i, double[] priors, double unseenPrior) {
+        return i < priors.length ? priors[i] : unseenPrior;
     }
 
     private RealMatrix denseInverse() {
@@ -158,7 +211,7 @@ final class RidgeRegression {
         return new Array2DRowRealMatrix(m, false);
     }
 
-    private void grow(int required) {
+    private void grow(int required, double[] priors) {
         if (required <= dim) {
             return;
         }
@@ -171,18 +224,20 @@ final class RidgeRegression {
             inverse = grown;
             b = Arrays.copyOf(b, newCapacity);
             theta = Arrays.copyOf(theta, newCapacity);
+            prior = Arrays.copyOf(prior, newCapacity);
             capacity = newCapacity;
         }
         for (int i = dim; i < required; i++) {
-            inverse[i * capacity + i] = 1 / lambda;
+            prior[i] = priors[i];
+            inverse[i * capacity + i] = 1 / prior[i];
         }
         dim = required;
     }
 
     void writeTo(DataOutput out) throws IOException {
-        out.writeDouble(lambda);
         out.writeInt(dim);
         for (int i = 0; i < dim; i++) {
+            out.writeDouble(prior[i]);
             for (int j = 0; j < dim; j++) {
                 out.writeDouble(inverse[i * capacity + j]);
             }
@@ -192,10 +247,13 @@ final class RidgeRegression {
     }
 
     static RidgeRegression readFrom(DataInput in) throws IOException {
-        RidgeRegression ridge = new RidgeRegression(in.readDouble());
+        RidgeRegression ridge = new RidgeRegression();
         int dim = in.readInt();
-        ridge.grow(dim);
+        double[] placeholders = new double[dim];
+        Arrays.fill(placeholders, 1);
+        ridge.grow(dim, placeholders);
         for (int i = 0; i < dim; i++) {
+            ridge.prior[i] = in.readDouble();
             for (int j = 0; j < dim; j++) {
                 ridge.inverse[i * ridge.capacity + j] = in.readDouble();
             }

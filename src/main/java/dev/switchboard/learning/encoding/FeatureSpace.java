@@ -74,11 +74,14 @@ public final class FeatureSpace {
      */
     private final Map<KeySet, List<List<String>>> crossPlans = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    /** The group of each dimension (see {@link FeatureVector#group}), numbered in the order groups first appear. */
+    private final List<Integer> groupOfDimension = new ArrayList<>();
+    private final Map<String, Integer> groups = new HashMap<>();
 
     public FeatureSpace(Encoding encoding) {
         setEncoding(encoding);
-        names.add("bias");
-        names.add("overflow");
+        add("bias");
+        add("overflow");
     }
 
     /** The number of dimensions assigned so far. */
@@ -270,7 +273,11 @@ public final class FeatureSpace {
             if (overflow) {
                 put(OVERFLOW, 1);
             }
-            return new FeatureVector(Arrays.copyOf(indices, size), Arrays.copyOf(values, size), unseen);
+            int[] groupOf = new int[size];
+            for (int k = 0; k < size; k++) {
+                groupOf[k] = groupOfDimension.get(indices[k]);
+            }
+            return new FeatureVector(Arrays.copyOf(indices, size), Arrays.copyOf(values, size), groupOf, unseen);
         }
     }
 
@@ -282,10 +289,31 @@ public final class FeatureSpace {
         if (!assign || names.size() >= encoding.capacity()) {
             return -1;
         }
+        return add(name);
+    }
+
+    private int add(String name) {
         int assigned = names.size();
         names.add(name);
         dimensions.put(name, assigned);
+        groupOfDimension.add(groups.computeIfAbsent(groupName(name), g -> groups.size()));
         return assigned;
+    }
+
+    /**
+     * The kind of feature a dimension holds: {@code c:lang} for every {@code c:lang=…}, {@code g:promptTokens} for
+     * its steps, {@code x:lang&task} for one cross, {@code h} for the hashed words; the bias, the overflow bucket and
+     * each number are groups of their own.
+     */
+    static String groupName(String name) {
+        String kind = name.substring(0, Math.min(2, name.length()));
+        return switch (kind) {
+            case "c:", "b:" -> name.substring(0, name.indexOf('='));
+            case "g:" -> name.substring(0, Math.max(name.indexOf(">="), name.indexOf("<=")));
+            case "x:" -> name.replaceAll("=[^&]*", "");
+            case "h:", "t:" -> kind;
+            default -> name;
+        };
     }
 
     /** {@code sign(x)·log₆₅₅₃₆(1 + |x|)}. */
@@ -317,9 +345,7 @@ public final class FeatureSpace {
         FeatureSpace space = new FeatureSpace(encoding);
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
-            String name = in.readUTF();
-            space.dimensions.put(name, space.names.size());
-            space.names.add(name);
+            space.add(in.readUTF());
         }
         return space;
     }

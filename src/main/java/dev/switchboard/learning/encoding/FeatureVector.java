@@ -15,20 +15,25 @@ public final class FeatureVector {
 
     private final int[] indices;
     private final double[] values;
+    private final int[] groups;
     private final double unseenSquaredNorm;
 
-    FeatureVector(int[] indices, double[] values, double unseenSquaredNorm) {
+    FeatureVector(int[] indices, double[] values, int[] groups, double unseenSquaredNorm) {
         this.indices = indices;
         this.values = values;
+        this.groups = groups;
         this.unseenSquaredNorm = unseenSquaredNorm;
     }
 
-    /** A vector of explicit entries, for tests and benchmarks; indices must be distinct and non-negative. */
+    /**
+     * A vector of explicit entries, all of one group, for tests and benchmarks; indices must be distinct and
+     * non-negative.
+     */
     public static FeatureVector of(int[] indices, double[] values) {
         if (indices.length != values.length) {
             throw new IllegalArgumentException("indices and values differ in length");
         }
-        return new FeatureVector(indices.clone(), values.clone(), 0);
+        return new FeatureVector(indices.clone(), values.clone(), new int[indices.length], 0);
     }
 
     public int nonZeros() {
@@ -41,6 +46,14 @@ public final class FeatureVector {
 
     public double value(int k) {
         return values[k];
+    }
+
+    /**
+     * The group of the k-th active dimension: dimensions of one kind of feature (every value of one categorical key,
+     * the steps of one number, one cross of keys) share a group, and a learner may learn one prior width per group.
+     */
+    public int group(int k) {
+        return groups[k];
     }
 
     /** One more than the largest active index: the dimension a model needs to hold this vector. */

@@ -11,17 +11,19 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.junit.jupiter.api.Test;
 
-/** Sherman–Morrison updates against a direct solve of the ridge normal equations. */
+/** Sherman–Morrison updates against a direct solve of the ridge normal equations, with a prior per dimension. */
 class RidgeRegressionTest {
+
+    private static final double[] PRIORS = {0.7, 2, 0.5, 1, 3, 0.9};
+    private static final double UNSEEN = 0.4;
 
     @Test
     void incrementalStateEqualsTheDirectRidgeSolution() {
-        int d = 6;
-        double lambda = 0.7;
-        RidgeRegression ridge = new RidgeRegression(lambda);
+        int d = PRIORS.length;
+        RidgeRegression ridge = new RidgeRegression();
         RealMatrix a = new Array2DRowRealMatrix(d, d);
         for (int i = 0; i < d; i++) {
-            a.setEntry(i, i, lambda);
+            a.setEntry(i, i, PRIORS[i]);
         }
         RealVector b = new ArrayRealVector(d);
         SplittableRandom rng = new SplittableRandom(3);
@@ -34,13 +36,15 @@ class RidgeRegressionTest {
                 values[k] = rng.nextGaussian();
             }
             double reward = rng.nextDouble();
-            ridge.update(FeatureVector.of(indices, values), reward);
-            RealVector x = new ArrayRealVector(d);
+            FeatureVector x = FeatureVector.of(indices, values);
+            double before = ridge.mean(x);
+            assertEquals(reward - before, ridge.update(x, reward, PRIORS), 1e-12);
+            RealVector dense = new ArrayRealVector(d);
             for (int k = 0; k < used; k++) {
-                x.setEntry(k, values[k]);
+                dense.setEntry(k, values[k]);
             }
-            a = a.add(x.outerProduct(x));
-            b = b.add(x.mapMultiply(reward));
+            a = a.add(dense.outerProduct(dense));
+            b = b.add(dense.mapMultiply(reward));
         }
         RealMatrix inverse = new LUDecomposition(a).getSolver().getInverse();
         RealVector theta = inverse.operate(b);
@@ -49,36 +53,52 @@ class RidgeRegressionTest {
         RealVector p = new ArrayRealVector(probe);
         FeatureVector x = FeatureVector.of(all, probe);
         assertEquals(theta.dotProduct(p), ridge.mean(x), 1e-9);
-        assertEquals(p.dotProduct(inverse.operate(p)), ridge.variance(x), 1e-9);
-        // active dimensions in any order, one of them never learned (its prior variance 1/λ counts)
+        assertEquals(p.dotProduct(inverse.operate(p)), ridge.variance(x, PRIORS, UNSEEN), 1e-9);
+        // active dimensions in any order, one of them beyond every prior given (it counts at the unseen prior)
         double[] shuffled = {2, 0.5, -1, 0.3, 4};
         FeatureVector y = FeatureVector.of(new int[] {2, 4, 1, 0, 9}, shuffled);
         RealVector q = new ArrayRealVector(new double[] {0.3, -1, 2, 0, 0.5, 0});
-        assertEquals(q.dotProduct(inverse.operate(q)) + 16 / lambda, ridge.variance(y), 1e-9);
+        assertEquals(q.dotProduct(inverse.operate(q)) + 16 / UNSEEN, ridge.variance(y, PRIORS, UNSEEN), 1e-9);
     }
 
     @Test
-    void unseenDimensionsCountAsThePriorVariance() {
-        RidgeRegression ridge = new RidgeRegression(2);
-        FeatureVector x = FeatureVector.of(new int[] {0, 5}, new double[] {1, 3});
-        assertEquals((1 + 9) / 2.0, ridge.variance(x), 1e-12);
+    void dimensionsNotGrownToCountAsTheirPriorVariance() {
+        RidgeRegression ridge = new RidgeRegression();
+        FeatureVector x = FeatureVector.of(new int[] {1, 5}, new double[] {1, 3});
+        assertEquals(1 / PRIORS[1] + 9 / PRIORS[5], ridge.variance(x, PRIORS, UNSEEN), 1e-12);
         assertEquals(0, ridge.mean(x));
     }
 
     @Test
-    void changingLambdaEqualsLearningUnderTheNewLambda() {
-        RidgeRegression changed = new RidgeRegression(1);
-        RidgeRegression direct = new RidgeRegression(0.25);
-        SplittableRandom rng = new SplittableRandom(8);
-        for (int t = 0; t < 50; t++) {
-            FeatureVector x = FeatureVector.of(new int[] {0, 1 + rng.nextInt(3)}, new double[] {1, rng.nextGaussian()});
-            double r = rng.nextDouble();
-            changed.update(x, r);
-            direct.update(x, r);
+    void raisingAPriorEqualsLearningUnderItFromTheStart() {
+        double[] raised = PRIORS.clone();
+        raised[2] = 6;
+        raised[4] = 10;
+        RidgeRegression tightened = new RidgeRegression();
+        RidgeRegression reset = new RidgeRegression();
+        RidgeRegression direct = new RidgeRegression();
+        learnTheSame(new SplittableRandom(8), 60, PRIORS, raised, tightened, reset, direct);
+        tightened.tighten(2, 6);
+        tightened.tighten(4, 10);
+        tightened.tighten(1, 1); // lower than its prior: ignored
+        reset.setPriors(raised, UNSEEN);
+        FeatureVector probe = FeatureVector.of(new int[] {0, 1, 2, 3, 4}, new double[] {1, 0.5, -0.5, 2, 1});
+        for (RidgeRegression ridge : new RidgeRegression[] {tightened, reset}) {
+            assertEquals(direct.mean(probe), ridge.mean(probe), 1e-9);
+            assertEquals(direct.variance(probe, raised, UNSEEN), ridge.variance(probe, raised, UNSEEN), 1e-9);
+            assertEquals(direct.weightVariance(4, raised, UNSEEN), ridge.weightVariance(4, raised, UNSEEN), 1e-9);
         }
-        changed.setLambda(0.25);
-        FeatureVector probe = FeatureVector.of(new int[] {0, 1, 2, 3}, new double[] {1, 0.5, -0.5, 2});
-        assertEquals(direct.mean(probe), changed.mean(probe), 1e-9);
-        assertEquals(direct.variance(probe), changed.variance(probe), 1e-9);
+    }
+
+    /** The same rewards into the first regressions under {@code priors} and into the last under {@code other}. */
+    private static void learnTheSame(SplittableRandom rng, int rewards, double[] priors, double[] other,
+            RidgeRegression... ridges) {
+        for (int t = 0; t < rewards; t++) {
+            FeatureVector x = FeatureVector.of(new int[] {0, 1 + rng.nextInt(4)}, new double[] {1, rng.nextGaussian()});
+            double r = rng.nextDouble();
+            for (int i = 0; i < ridges.length; i++) {
+                ridges[i].update(x, r, i == ridges.length - 1 ? other : priors);
+            }
+        }
     }
 }

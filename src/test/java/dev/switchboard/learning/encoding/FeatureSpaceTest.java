@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +39,38 @@ class FeatureSpaceTest {
         assertEquals("0", FeatureSpace.magnitude(0));
         assertEquals("e<0", FeatureSpace.magnitude(0.5));
         assertEquals("-e3", FeatureSpace.magnitude(-9));
+    }
+
+    @Test
+    void featuresOfOneKindShareAGroup() throws IOException {
+        assertEquals("c:lang", FeatureSpace.groupName("c:lang=zh"));
+        assertEquals("x:lang&task", FeatureSpace.groupName("x:lang=zh&task=code"));
+        assertEquals("g:promptTokens", FeatureSpace.groupName("g:promptTokens>=e12"));
+        assertEquals("g:delta", FeatureSpace.groupName("g:delta<=-e3"));
+        assertEquals("b:urgent", FeatureSpace.groupName("b:urgent=e0"));
+        assertEquals("n:promptTokens", FeatureSpace.groupName("n:promptTokens"));
+        assertEquals("h:", FeatureSpace.groupName("h:17"));
+        FeatureSpace space = new FeatureSpace(new Encoding(64, ALL_PAIRS));
+        FeatureVector zh = space.learn(Context.of(Map.of("lang", "zh", "task", "code"), Map.of()));
+        FeatureVector de = space.learn(Context.of(Map.of("lang", "de", "task", "chat"), Map.of()));
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        space.writeTo(new DataOutputStream(saved));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved.toByteArray()));
+        FeatureVector restored = FeatureSpace.readFrom(in, new Encoding(64, ALL_PAIRS))
+                .encode(Context.of(Map.of("lang", "de", "task", "chat"), Map.of()));
+        assertEquals(groups(zh), groups(de), "bias, lang, task and their cross: four groups, whatever the values");
+        assertEquals(4, new TreeSet<>(groups(de)).size());
+        assertEquals(groups(de), groups(restored), "a restored space numbers its groups as the one it was saved from");
+    }
+
+    /** The groups of a vector's dimensions, sorted. */
+    private static List<Integer> groups(FeatureVector x) {
+        List<Integer> groups = new ArrayList<>();
+        for (int k = 0; k < x.nonZeros(); k++) {
+            groups.add(x.group(k));
+        }
+        Collections.sort(groups);
+        return groups;
     }
 
     @Test
