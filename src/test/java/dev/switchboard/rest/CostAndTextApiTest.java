@@ -39,7 +39,8 @@ class CostAndTextApiTest {
                 .body("params.costWeight", equalTo(0.3f))
                 .body("params.interactions", equalTo(List.of(List.of("task", "lang"))))
                 .body("params.drift", equalTo(0.05f))
-                .body("params.epsilon", equalTo(0.01f));
+                .body("params.learnPriors", equalTo(true))
+                .body("params.epsilon", equalTo(0.005f));
         put(uniqueName("defaults"), "{\"algorithm\":\"thompson\",\"arms\":[\"a\"]}").statusCode(201)
                 .body("params.costWeight", equalTo(0f));
     }
@@ -52,6 +53,9 @@ class CostAndTextApiTest {
         put(name, "{\"algorithm\":\"linucb\",\"arms\":[\"a\"],\"params\":{\"interactions\":[[\"task\"]]}}")
                 .statusCode(400).body("detail", org.hamcrest.Matchers.containsString("interactions"));
         put(name, "{\"algorithm\":\"ucb1\",\"arms\":[\"a\"],\"params\":{\"interactions\":[]}}").statusCode(400);
+        put(name, "{\"algorithm\":\"lin-ts\",\"arms\":[\"a\"],\"params\":{\"learnPriors\":\"yes\"}}")
+                .statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("learnPriors must be true or false"));
         Api.view(name).statusCode(404);
     }
 
