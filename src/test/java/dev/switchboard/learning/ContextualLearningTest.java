@@ -24,17 +24,23 @@ class ContextualLearningTest {
 
     /** Mean score of {@code algorithm} with {@code params} over the seeded worlds of one scenario. */
     static RoutingWorld.Score mean(String algorithm, Map<String, Object> params, Scenario scenario, int maxDelay) {
+        return mean(algorithm, params, scenario, maxDelay, WORLDS);
+    }
+
+    /** As {@link #mean(String, Map, Scenario, int)}, over the first {@code worlds} seeded worlds. */
+    static RoutingWorld.Score mean(String algorithm, Map<String, Object> params, Scenario scenario, int maxDelay,
+            int worlds) {
         double ratio = 0;
         double share = 0;
         double exploreLoss = 0;
-        for (int seed = 0; seed < WORLDS; seed++) {
+        for (int seed = 0; seed < worlds; seed++) {
             RoutingWorld world = new RoutingWorld(scenario, ARMS, 1000 + seed);
             PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
                     world.activeArms(0, ROUNDS).length);
             RoutingWorld.Score score = world.run(model, ROUNDS, maxDelay, 7 + seed);
-            ratio += score.oracleRatio() / WORLDS;
-            share += score.changedArmShare() / WORLDS;
-            exploreLoss += score.exploreLoss() / WORLDS;
+            ratio += score.oracleRatio() / worlds;
+            share += score.changedArmShare() / worlds;
+            exploreLoss += score.exploreLoss() / worlds;
         }
         return new RoutingWorld.Score(ratio, share, exploreLoss);
     }
@@ -66,8 +72,10 @@ class ContextualLearningTest {
     @ParameterizedTest
     @ValueSource(strings = {"STATIONARY", "DRIFT", "NEW_ARM"})
     void feedbackShuffledUpTo500DecisionsLateCostsAtMostOnePoint(Scenario scenario) {
-        double onTime = mean("linucb", Map.of(), scenario, 0).oracleRatio();
-        double late = mean("linucb", Map.of(), scenario, 500).oracleRatio();
+        // 20 worlds, as bench/streams: under drift finding the changed model is all or nothing in each world, so over
+        // 8 one world more or less that finds it moves the difference by half a point
+        double onTime = mean("linucb", Map.of(), scenario, 0, 20).oracleRatio();
+        double late = mean("linucb", Map.of(), scenario, 500, 20).oracleRatio();
         assertTrue(late >= onTime - 0.01, "on time " + onTime + ", up to 500 decisions late " + late);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.learning.algorithms;
 
+import dev.switchboard.learning.encoding.FeatureSpace;
 import dev.switchboard.learning.encoding.FeatureVector;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -20,7 +21,8 @@ import java.util.List;
  * each update ({@code Σ e² / Σ (1 + xᵀA⁻¹x)}, starting from a Bernoulli's ¼), and {@code τ²_g} by the EM step
  * {@code τ²_g = mean over the arms and dimensions of the group of (θ_j² + σ²·(A⁻¹)_jj)}. A dimension's prior
  * precision (in units of the noise) is then {@code σ²/τ²_g}, never below {@code lambda}; it is only ever raised, by a
- * rank-one update, so no refit needs an inversion. Refits run every 250 rewards at first, then every sixteenth of the
+ * rank-one update, so no refit needs an inversion. The bias keeps {@code lambda}: how good a model is overall is not
+ * shrunk towards the others, as a ridge regression's intercept usually is not. Refits run every 250 rewards at first, then every sixteenth of the
  * rewards so far. Variances are reported in reward units, {@code σ²·xᵀA⁻¹x}. With learned priors off, every prior
  * precision stays {@code lambda} and {@code σ²} is still learned.
  *
@@ -49,6 +51,7 @@ final class LinearArms {
     static final double MIN_PRIOR_VARIANCE = 1e-4;
     /** A dimension's prior precision is raised only when its target exceeds it by more than this factor. */
     static final double RAISE_THRESHOLD = 1.02;
+    private static final int UNSEEN = -1;
 
     private final List<RidgeRegression> arms;
     private final List<Long> lastUpdate;
@@ -60,7 +63,10 @@ final class LinearArms {
     private double squaredErrors;
     private double errorWeights;
     private long nextRefit;
-    /** The group of each dimension seen, and each dimension's prior precision (what an arm growing to it takes). */
+    /**
+     * The group of each dimension seen ({@link #UNSEEN} for one no reward has shown yet), and each dimension's prior
+     * precision (what an arm growing to it takes).
+     */
     private int[] groupOf;
     private double[] priors;
     private int dimensions;
@@ -76,6 +82,7 @@ final class LinearArms {
         this.nextRefit = FIRST_REFIT;
         this.groupOf = new int[8];
         this.priors = new double[8];
+        Arrays.fill(groupOf, UNSEEN);
         Arrays.fill(priors, lambda);
     }
 
@@ -152,9 +159,10 @@ final class LinearArms {
         int required = x.requiredDimension();
         if (required > groupOf.length) {
             int capacity = Math.max(required, groupOf.length * 2);
+            int old = groupOf.length;
             groupOf = Arrays.copyOf(groupOf, capacity);
-            int old = priors.length;
             priors = Arrays.copyOf(priors, capacity);
+            Arrays.fill(groupOf, old, capacity, UNSEEN);
             Arrays.fill(priors, old, capacity, lambda);
         }
         for (int k = 0; k < x.nonZeros(); k++) {
@@ -173,6 +181,9 @@ final class LinearArms {
         double[] sum = new double[groups];
         int[] count = new int[groups];
         for (int j = 0; j < dimensions; j++) {
+            if (groupOf[j] == UNSEEN) {
+                continue;
+            }
             for (RidgeRegression ridge : arms) {
                 double w = ridge.weight(j);
                 sum[groupOf[j]] += w * w + noise * ridge.weightVariance(j, priors, lambda);
@@ -180,7 +191,7 @@ final class LinearArms {
             }
         }
         for (int j = 0; j < dimensions; j++) {
-            if (count[groupOf[j]] == 0) {
+            if (j == FeatureSpace.BIAS || groupOf[j] == UNSEEN || count[groupOf[j]] == 0) {
                 continue;
             }
             double priorVariance = Math.max(MIN_PRIOR_VARIANCE, sum[groupOf[j]] / count[groupOf[j]]);
@@ -244,6 +255,7 @@ final class LinearArms {
         linear.dimensions = in.readInt();
         linear.groupOf = new int[Math.max(8, linear.dimensions)];
         linear.priors = new double[Math.max(8, linear.dimensions)];
+        Arrays.fill(linear.groupOf, UNSEEN);
         Arrays.fill(linear.priors, linear.lambda);
         for (int j = 0; j < linear.dimensions; j++) {
             linear.groupOf[j] = in.readInt();
