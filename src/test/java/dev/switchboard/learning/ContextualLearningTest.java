@@ -54,7 +54,7 @@ class ContextualLearningTest {
 
     /**
      * A prior width learned per key (a language decides less than a task) against one fixed ridge prior for every
-     * feature, the same bound otherwise: over 80 runs of the stationary stream 0.981 against 0.975.
+     * feature, the same bound otherwise: over 80 runs of the stationary stream 0.981 against 0.977.
      */
     @Test
     void learnedPriorsBeatOneFixedPriorForEveryFeature() {
@@ -91,18 +91,18 @@ class ContextualLearningTest {
     /**
      * The drift prior's mechanism, where nothing else could find the change: two models, the first right 70% of the
      * time, the second 50% until round 1,000 and 95% from then on; no exploration floor; 16,000 rounds. Without drift,
-     * the second model is never tried again wherever it had been written off before the change (measured: in 17 of
-     * 20 seeds); under drift 0.5 its uncertainty grows back until it is tried, and it then takes the traffic, in every
-     * seed (under 0.2, in 19: the learned prior of two models this alike is narrow, and the walk is relative to it).
+     * the second model is never tried again wherever it had been written off before the change (measured: in 14 of
+     * 20 seeds); under drift 0.2 its uncertainty grows back until it is tried, and it then takes the traffic, in every
+     * seed.
      */
     @Test
     void aDriftPriorLooksAgainAtAModelItHadWrittenOff() {
         int writtenOff = 0;
         for (long seed = 1; seed <= 20; seed++) {
             double without = shareAfterTheChange(0, seed);
-            double with = shareAfterTheChange(0.5, seed);
+            double with = shareAfterTheChange(0.2, seed);
             writtenOff += without <= 0.1 ? 1 : 0;
-            assertTrue(with >= 0.75, "seed " + seed + ": the changed model's share of the last quarter with drift 0.5 "
+            assertTrue(with >= 0.75, "seed " + seed + ": the changed model's share of the last quarter with drift 0.2 "
                     + with + ", without drift " + without);
         }
         assertTrue(writtenOff >= 10, "without drift the changed model was lost in only " + writtenOff + " of 20 seeds");
@@ -133,7 +133,7 @@ class ContextualLearningTest {
      * language effect describes those cells, so main effects give Chinese translation to the generalist; the default
      * task×language cross, with the exploration floor that makes the specialist be tried there, finds the niche. Over
      * 20 seeds of 20,000 rounds (the floor tries the specialist in that cell about once every 1,800 rounds), measured:
-     * found in 18 with the defaults, 8 without the floor, 3 without crosses.
+     * found in 19 with the defaults, 11 without the floor, 4 without crosses.
      */
     @Test
     void featureCrossesLearnANicheThatMainEffectsCannot() {

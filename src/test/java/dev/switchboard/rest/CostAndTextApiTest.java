@@ -38,7 +38,7 @@ class CostAndTextApiTest {
                 + "\"interactions\":[[\"task\",\"lang\"]]}}").statusCode(201)
                 .body("params.costWeight", equalTo(0.3f))
                 .body("params.interactions", equalTo(List.of(List.of("task", "lang"))))
-                .body("params.drift", equalTo(0.05f))
+                .body("params.drift", equalTo(0.03f))
                 .body("params.learnPriors", equalTo(true))
                 .body("params.epsilon", equalTo(0.005f));
         put(uniqueName("defaults"), "{\"algorithm\":\"thompson\",\"arms\":[\"a\"]}").statusCode(201)

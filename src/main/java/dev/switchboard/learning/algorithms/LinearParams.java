@@ -14,7 +14,7 @@ import java.util.Map;
  * @param interactions feature crosses (default {@code [["*", "*"]]}: every pair of categorical features, so that a
  *        model that is best only at, say, Chinese translation can be learned)
  * @param drift how far each weight of an arm may wander per 1,000 rewards, in standard deviations of its prior, so
- *        that a model that changed is looked at again (default 0.05; 0 for a stationary world; see {@link LinearArms})
+ *        that a model that changed is looked at again (default 0.03; 0 for a stationary world; see {@link LinearArms})
  * @param learnPriors whether each group of features learns how wide its prior is from the rewards (empirical Bayes;
  *        default true; see {@link LinearArms})
  */
@@ -22,7 +22,7 @@ record LinearParams(int maxFeatures, List<List<String>> interactions, double dri
 
     static final int DEFAULT_MAX_FEATURES = 256;
     static final int MAX_MAX_FEATURES = 4096;
-    static final double DEFAULT_DRIFT = 0.05;
+    static final double DEFAULT_DRIFT = 0.03;
     static final List<List<String>> ALL_PAIRS = List.of(List.of(Encoding.ANY_KEY, Encoding.ANY_KEY));
 
     static LinearParams read(ParamReader reader) {
