@@ -26,8 +26,7 @@ public final class ParamReader {
 
     /** A finite number within [min, max]. */
     public double number(String name, double defaultValue, double min, double max) {
-        read.add(name);
-        Object value = params.get(name);
+        Object value = take(name);
         if (value == null) {
             return defaultValue;
         }
@@ -43,8 +42,7 @@ public final class ParamReader {
 
     /** {@code true} or {@code false}. */
     public boolean bool(String name, boolean defaultValue) {
-        read.add(name);
-        Object value = params.get(name);
+        Object value = take(name);
         if (value == null) {
             return defaultValue;
         }
@@ -77,8 +75,7 @@ public final class ParamReader {
      * crosses.
      */
     public List<List<String>> keyLists(String name, List<List<String>> defaultValue) {
-        read.add(name);
-        Object value = params.get(name);
+        Object value = take(name);
         if (value == null) {
             return defaultValue;
         }
@@ -101,6 +98,12 @@ public final class ParamReader {
             lists.add(List.copyOf(keys));
         }
         return List.copyOf(lists);
+    }
+
+    /** The raw value of {@code name} (null if absent), marked as asked for. */
+    private Object take(String name) {
+        read.add(name);
+        return params.get(name);
     }
 
     /** Fails if the params hold a name that no getter asked for. */
