@@ -142,10 +142,9 @@ final class LinearArms {
         if (walk > 0) {
             ridge.addVariance(walk);
         }
-        double predictive = 1 + ridge.variance(x, priors, lambda);
-        double error = ridge.update(x, reward - PRIOR_MEAN, priors);
+        double error = reward - PRIOR_MEAN - ridge.mean(x);
         squaredErrors += error * error;
-        errorWeights += predictive;
+        errorWeights += 1 + ridge.update(x, reward - PRIOR_MEAN, priors);
         lastUpdate.set(arm, time);
         time++;
         if (learnPriors && time >= nextRefit) {

@@ -85,7 +85,7 @@ final class RidgeRegression {
             int i = x.index(k);
             double xi = x.value(k);
             if (i >= dim) {
-                variance += xi * xi / (i < priors.length ? priors[i] : unseenPrior);
+                variance += xi * xi / priorOf(i, priors, unseenPrior);
                 continue;
             }
             int row = i * capacity;
@@ -104,7 +104,8 @@ final class RidgeRegression {
     /**
      * Learns one reward; dimensions it grows to get their prior from {@code priors}.
      *
-     * @return the reward's error before the update, {@code r − θᵀx}
+     * @return {@code xᵀA⁻¹x} before the update: the predictive variance of this reward, in units of the noise's, less
+     *         the noise's own
      */
     double update(FeatureVector x, double reward, double[] priors) {
         grow(x.requiredDimension(), priors);
@@ -122,8 +123,7 @@ final class RidgeRegression {
             b[x.index(k)] += reward * x.value(k);
         }
         double denominator = 1 + s;
-        double error = reward - mean(x);
-        double step = error / denominator;
+        double step = (reward - mean(x)) / denominator;
         double shrink = 1 / denominator;
         for (int i = 0; i < dim; i++) {
             double ui = u[i];
@@ -134,7 +134,7 @@ final class RidgeRegression {
             }
             theta[i] += ui * step;
         }
-        return error;
+        return s;
     }
 
     /** {@code θ_j} and {@code (A⁻¹)_jj}: a weight's posterior mean and variance (in units of the noise's). */
@@ -143,7 +143,7 @@ final class RidgeRegression {
     }
 
     double weightVariance(int j, double[] priors, double unseenPrior) {
-        return j < dim ? inverse[j * capacity + j] : 1 / (j < priors.length ? priors[j] : unseenPrior);
+        return j < dim ? inverse[j * capacity + j] : 1 / priorOf(j, priors, unseenPrior);
     }
 
     /**

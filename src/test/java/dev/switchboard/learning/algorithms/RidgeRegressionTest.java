@@ -37,8 +37,8 @@ class RidgeRegressionTest {
             }
             double reward = rng.nextDouble();
             FeatureVector x = FeatureVector.of(indices, values);
-            double before = ridge.mean(x);
-            assertEquals(reward - before, ridge.update(x, reward, PRIORS), 1e-12);
+            double before = ridge.variance(x, PRIORS, UNSEEN);
+            assertEquals(before, ridge.update(x, reward, PRIORS), 1e-9);
             RealVector dense = new ArrayRealVector(d);
             for (int k = 0; k < used; k++) {
                 dense.setEntry(k, values[k]);
