@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The learning core alone: one select (choose) and one update (learn) of each learner, for d features (every context
- * has all d dimensions active, the worst case) and K arms, and the encoding of a 6-feature context.
+ * has all d dimensions active, the worst case) and K arms, and the encoding of a 6-feature context. {@code
+ * updateSampled} times single updates on sparse contexts, for the tail.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -87,6 +88,48 @@ public class LearnerBenchmark {
     public int update() {
         int arm = next++ % k;
         learner.learn(arm, contexts[next & 63], 0.5);
+        return arm;
+    }
+
+    /**
+     * A learner of its own that learns only from sparse contexts, as categorical features and their crosses make
+     * them: a tenth of the d dimensions active, each at 1.
+     */
+    @State(Scope.Thread)
+    public static class Sparse {
+
+        Learner learner;
+        FeatureVector[] contexts;
+        SplittableRandom rng;
+        int next;
+
+        @Setup
+        public void setUp(LearnerBenchmark benchmark) {
+            learner = Algorithms.parse(benchmark.algorithm, benchmark.algorithm.startsWith("lin")
+                    ? Map.of("maxFeatures", benchmark.d) : Map.of()).learner().newLearner(benchmark.k);
+            rng = new SplittableRandom(2);
+            contexts = new FeatureVector[64];
+            for (int c = 0; c < contexts.length; c++) {
+                int[] indices = rng.ints(0, benchmark.d).distinct().limit(Math.max(1, benchmark.d / 10)).sorted()
+                        .toArray();
+                double[] ones = new double[indices.length];
+                java.util.Arrays.fill(ones, 1);
+                contexts[c] = FeatureVector.of(indices, ones);
+            }
+        }
+    }
+
+    /**
+     * One update at a time of a learner that starts from nothing, on sparse contexts, with rewards that depend on the
+     * arm, timed one by one: the tail (p0.999, p1.0) holds the refits of the learned priors, which the average of
+     * {@link #update} hides. Run it without warm-up ({@code -wi 0}) to see the first refits too.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    public int updateSampled(Sparse sparse) {
+        int arm = sparse.next++ % k;
+        sparse.learner.learn(arm, sparse.contexts[sparse.rng.nextInt(64)],
+                sparse.rng.nextDouble() < 0.5 + 0.3 * (arm & 1) ? 1 : 0);
         return arm;
     }
 

@@ -21,7 +21,12 @@ import java.util.List;
  * each update ({@code Σ e² / Σ (1 + xᵀA⁻¹x)}, starting from a Bernoulli's ¼), and {@code τ²_g} by the EM step
  * {@code τ²_g = mean over the arms and dimensions of the group of (θ_j² + σ²·(A⁻¹)_jj)}. A dimension's prior
  * precision (in units of the noise) is then {@code σ²/τ²_g}, never below {@code lambda}; it is only ever raised, by a
- * rank-one update, so no refit needs an inversion. The bias keeps {@code lambda}: how good a model is overall is not
+ * rank-one update, so no refit needs an inversion. A raise costs {@code d²} per arm, so a refit of a large policy
+ * (64 arms of 256 dimensions: about a billion multiply-adds) is not done all at once under the policy's lock: a refit
+ * raises priors as far as {@value #REFIT_WORK} multiply-adds go (every prior of 8 arms of up to 64 dimensions), and
+ * each arm raises the rest of its own at its next updates, {@value #CATCH_UP_WORK} multiply-adds (and at least one
+ * dimension) at a time. Each arm's model is always exact under its own priors; an arm that is behind only has wider
+ * ones for a while. The bias keeps {@code lambda}: how good a model is overall is not
  * shrunk towards the others, as a ridge regression's intercept usually is not. Refits run every 250 rewards at first, then every sixteenth of the
  * rewards so far. Variances are reported in reward units, {@code σ²·xᵀA⁻¹x}. With learned priors off, every prior
  * precision stays {@code lambda} and {@code σ²} is still learned.
@@ -51,6 +56,9 @@ final class LinearArms {
     static final double MIN_PRIOR_VARIANCE = 1e-4;
     /** A dimension's prior precision is raised only when its target exceeds it by more than this factor. */
     static final double RAISE_THRESHOLD = 1.02;
+    /** Multiply-adds a refit spends raising priors at once (about a millisecond), and an update on its arm's. */
+    static final long REFIT_WORK = 1L << 21;
+    static final long CATCH_UP_WORK = 1L << 18;
     private static final int UNSEEN = -1;
 
     private final List<RidgeRegression> arms;
@@ -126,6 +134,11 @@ final class LinearArms {
         return priors[j];
     }
 
+    /** The prior precision arm {@code arm} holds for dimension {@code j}: {@link #priorPrecision} once caught up. */
+    double priorPrecision(int arm, int j) {
+        return arms.get(arm).prior(j, priors[j]);
+    }
+
     private double walk(int arm) {
         return drift * drift * (time - lastUpdate.get(arm)) / 1000;
     }
@@ -138,6 +151,7 @@ final class LinearArms {
     void learn(int arm, FeatureVector x, double reward) {
         see(x);
         RidgeRegression ridge = arms.get(arm);
+        ridge.raisePriors(priors, Math.max(CATCH_UP_WORK, ridge.tightenCost()));
         double walk = walk(arm);
         if (walk > 0) {
             ridge.addVariance(walk);
@@ -170,7 +184,10 @@ final class LinearArms {
         dimensions = Math.max(dimensions, required);
     }
 
-    /** One EM step for each group's prior variance, then raises each dimension's prior precision to its target. */
+    /**
+     * One EM step for each group's prior variance, then raises each dimension's prior precision to its target, in
+     * every arm as far as {@value #REFIT_WORK} multiply-adds go.
+     */
     private void refitPriors() {
         double noise = noise();
         int groups = 0;
@@ -197,10 +214,11 @@ final class LinearArms {
             double target = noise / priorVariance;
             if (target > priors[j] * RAISE_THRESHOLD) {
                 priors[j] = target;
-                for (RidgeRegression ridge : arms) {
-                    ridge.tighten(j, target);
-                }
             }
+        }
+        long spent = 0;
+        for (RidgeRegression ridge : arms) {
+            spent += ridge.raisePriors(priors, REFIT_WORK - spent);
         }
     }
 

@@ -173,6 +173,34 @@ final class RidgeRegression {
         prior[j] = newPrior;
     }
 
+    /**
+     * Raises the prior precision of the dimensions held here that are below {@code targets} to them, in order of
+     * dimension, as far as {@code budget} multiply-adds go (each raise costs {@code d²}, see {@link #tighten}).
+     *
+     * @return the multiply-adds spent
+     */
+    long raisePriors(double[] targets, long budget) {
+        long cost = (long) dim * dim;
+        long spent = 0;
+        for (int j = 0; j < dim && spent + cost <= budget; j++) {
+            if (prior[j] < targets[j]) {
+                tighten(j, targets[j]);
+                spent += cost;
+            }
+        }
+        return spent;
+    }
+
+    /** The cost of one {@link #tighten}, in multiply-adds: {@code d²}. */
+    long tightenCost() {
+        return (long) dim * dim;
+    }
+
+    /** Dimension {@code j}'s prior precision here ({@code fallback} for one not grown to yet). */
+    double prior(int j, double fallback) {
+        return j < dim ? prior[j] : fallback;
+    }
+
     /** Changes every dimension's prior precision: {@code A⁻¹ ← (A − Λ + Λ')⁻¹}, one inversion, and {@code θ = A⁻¹b}. */
     void setPriors(double[] priors, double unseenPrior) {
         boolean same = true;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.learning.encoding.Context;
 import dev.switchboard.learning.encoding.Encoding;
 import dev.switchboard.learning.encoding.FeatureSpace;
+import dev.switchboard.learning.encoding.FeatureVector;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -53,5 +54,51 @@ class LinearArmsTest {
         for (int j = 0; j < space.dimension(); j++) {
             assertEquals(1, arms.priorPrecision(j), space.names().get(j));
         }
+    }
+
+    /** Arm by arm and dimension by dimension: how many of the arms' priors are below the policy's targets. */
+    private static int behind(LinearArms arms, int count, int dimensions) {
+        int behind = 0;
+        for (int a = 0; a < count; a++) {
+            for (int j = 0; j < dimensions; j++) {
+                behind += arms.priorPrecision(a, j) < arms.priorPrecision(j) ? 1 : 0;
+            }
+        }
+        return behind;
+    }
+
+    @Test
+    void aLargePolicyRaisesItsPriorsOverItsArmsLaterUpdatesNotAllAtOnce() {
+        int count = 16;
+        int d = 128;
+        LinearArms arms = LinearArms.create(count, 1, 0, true);
+        SplittableRandom rng = new SplittableRandom(3);
+        int[] indices = new int[d];
+        for (int j = 0; j < d; j++) {
+            indices[j] = j;
+        }
+        FeatureVector[] contexts = new FeatureVector[32];
+        for (int c = 0; c < contexts.length; c++) {
+            double[] values = new double[d];
+            for (int j = 0; j < d; j++) {
+                values[j] = rng.nextDouble();
+            }
+            contexts[c] = FeatureVector.of(indices, values);
+        }
+        // rewards that no feature explains: the one group's prior narrows at the first refit, after 250 rewards
+        int time = 0;
+        for (; time < LinearArms.FIRST_REFIT; time++) {
+            arms.learn(time % count, contexts[rng.nextInt(contexts.length)], rng.nextDouble() < 0.5 ? 1 : 0);
+        }
+        int pending = behind(arms, count, d);
+        // raising all 16 × 127 priors (the bias keeps lambda) at once would cost 16 · 127 · 128² multiply-adds
+        int raisedAtOnce = (int) (LinearArms.REFIT_WORK / (d * d));
+        assertTrue(arms.priorPrecision(1) > 1, "the refit narrowed the prior: " + arms.priorPrecision(1));
+        assertEquals(count * (d - 1) - raisedAtOnce, pending, "priors left for the arms' later updates");
+        // each update raises CATCH_UP_WORK / d² = 16 of its arm's priors: 8 updates of each arm catch all of them up
+        for (; time < LinearArms.FIRST_REFIT + 8 * count; time++) {
+            arms.learn(time % count, contexts[rng.nextInt(contexts.length)], rng.nextDouble() < 0.5 ? 1 : 0);
+        }
+        assertEquals(0, behind(arms, count, d), "every arm caught up before the next refit");
     }
 }
