@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The learning core alone: one select (choose) and one update (learn) of each learner, for d features (every context
  * has all d dimensions active, the worst case) and K arms, and the encoding of a 6-feature context. {@code
- * updateSampled} times single updates on sparse contexts, for the tail.
+ * updateSampled} times single updates on sparse contexts, for the tail; {@code changeLambda} a change of the prior.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -131,6 +131,19 @@ public class LearnerBenchmark {
         sparse.learner.learn(arm, sparse.contexts[sparse.rng.nextInt(64)],
                 sparse.rng.nextDouble() < 0.5 + 0.3 * (arm & 1) ? 1 : 0);
         return arm;
+    }
+
+    /**
+     * A change of {@code lambda} (1 and 2 by turns), which re-inverts every arm's matrix of the contextual learners;
+     * the others take the same params again.
+     */
+    @Benchmark
+    public Learner changeLambda() {
+        boolean linear = algorithm.startsWith("lin");
+        double lambda = (next++ & 1) == 0 ? 2 : 1;
+        learner.reconfigure(Algorithms.parse(algorithm, linear ? Map.of("maxFeatures", d, "lambda", lambda)
+                : Map.of()).learner());
+        return learner;
     }
 
     /** Encoding a 6-feature context with the default crosses, in a space that has seen it. */
