@@ -26,7 +26,8 @@ import java.util.List;
  * raises priors as far as {@value #REFIT_WORK} multiply-adds go (every prior of 8 arms of up to 64 dimensions), and
  * each arm raises the rest of its own at its next updates, {@value #CATCH_UP_WORK} multiply-adds (and at least one
  * dimension) at a time. Each arm's model is always exact under its own priors; an arm that is behind only has wider
- * ones for a while. The bias keeps {@code lambda}: how good a model is overall is not
+ * ones for a while. A new {@code lambda} moves every prior back to it the same way (a prior may be lowered by the same
+ * rank-one update), instead of inverting every arm's matrix under the lock. The bias keeps {@code lambda}: how good a model is overall is not
  * shrunk towards the others, as a ridge regression's intercept usually is not. Refits run every 250 rewards at first, then every sixteenth of the
  * rewards so far. Variances are reported in reward units, {@code σ²·xᵀA⁻¹x}. With learned priors off, every prior
  * precision stays {@code lambda} and {@code σ²} is still learned.
@@ -134,7 +135,7 @@ final class LinearArms {
         return priors[j];
     }
 
-    /** The prior precision arm {@code arm} holds for dimension {@code j}: {@link #priorPrecision} once caught up. */
+    /** The prior precision arm {@code arm} holds for dimension {@code j}: {@link #priorPrecision(int)} once caught up. */
     double priorPrecision(int arm, int j) {
         return arms.get(arm).prior(j, priors[j]);
     }
@@ -151,7 +152,7 @@ final class LinearArms {
     void learn(int arm, FeatureVector x, double reward) {
         see(x);
         RidgeRegression ridge = arms.get(arm);
-        ridge.raisePriors(priors, Math.max(CATCH_UP_WORK, ridge.tightenCost()));
+        ridge.movePriors(priors, Math.max(CATCH_UP_WORK, ridge.priorChangeCost()));
         double walk = walk(arm);
         if (walk > 0) {
             ridge.addVariance(walk);
@@ -216,22 +217,28 @@ final class LinearArms {
                 priors[j] = target;
             }
         }
+        movePriorsAtOnce();
+    }
+
+    /** Brings the arms' priors to the targets as far as {@value #REFIT_WORK} multiply-adds go; the rest waits. */
+    private void movePriorsAtOnce() {
         long spent = 0;
         for (RidgeRegression ridge : arms) {
-            spent += ridge.raisePriors(priors, REFIT_WORK - spent);
+            spent += ridge.movePriors(priors, REFIT_WORK - spent);
         }
     }
 
-    /** A new {@code lambda}: every dimension's prior precision starts over from it (one inversion per arm). */
+    /**
+     * A new {@code lambda}: every dimension's prior precision starts over from it, moved like a refit's (at once as
+     * far as {@value #REFIT_WORK} multiply-adds go, the rest at each arm's next updates).
+     */
     void setLambda(double newLambda) {
         if (newLambda == lambda) {
             return;
         }
         lambda = newLambda;
         Arrays.fill(priors, newLambda);
-        for (RidgeRegression arm : arms) {
-            arm.setPriors(priors, lambda);
-        }
+        movePriorsAtOnce();
         nextRefit = time + FIRST_REFIT;
     }
 

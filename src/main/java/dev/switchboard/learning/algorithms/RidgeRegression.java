@@ -5,9 +5,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Online ridge regression of one arm, {@code A = Λ + Σ xxᵀ}, {@code b = Σ r·x}, {@code θ = A⁻¹b}, as in the disjoint
@@ -147,12 +144,14 @@ final class RidgeRegression {
     }
 
     /**
-     * Raises dimension {@code j}'s prior precision to {@code newPrior} (≥ the current one): the rank-one
-     * Sherman–Morrison update of adding {@code (newPrior − λ_j)·e_jeⱼᵀ} to {@code A}, with {@code θ} moved to the new
-     * posterior mean (the prior's mean is 0). O(d²). A dimension not grown to yet takes its prior when it grows.
+     * Sets dimension {@code j}'s prior precision to {@code newPrior}, higher or lower: the rank-one Sherman–Morrison
+     * update of adding {@code (newPrior − λ_j)·e_jeⱼᵀ} to {@code A}, with {@code θ} moved to the new posterior mean (the
+     * prior's mean is 0). O(d²). {@code A} stays positive definite either way (it is {@code Λ + Σ xxᵀ} with every
+     * {@code λ_j > 0}), so the denominator {@code 1 + δ·(A⁻¹)_jj} stays positive. A dimension not grown to yet takes
+     * its prior when it grows.
      */
-    void tighten(int j, double newPrior) {
-        if (j >= dim || newPrior <= prior[j]) {
+    void setPrior(int j, double newPrior) {
+        if (j >= dim || newPrior == prior[j]) {
             return;
         }
         double delta = newPrior - prior[j];
@@ -174,25 +173,25 @@ final class RidgeRegression {
     }
 
     /**
-     * Raises the prior precision of the dimensions held here that are below {@code targets} to them, in order of
-     * dimension, as far as {@code budget} multiply-adds go (each raise costs {@code d²}, see {@link #tighten}).
+     * Sets the prior precision of the dimensions held here that differ from {@code targets} to them, in order of
+     * dimension, as far as {@code budget} multiply-adds go (each costs {@link #priorChangeCost}).
      *
      * @return the multiply-adds spent
      */
-    long raisePriors(double[] targets, long budget) {
-        long cost = (long) dim * dim;
+    long movePriors(double[] targets, long budget) {
+        long cost = priorChangeCost();
         long spent = 0;
         for (int j = 0; j < dim && spent + cost <= budget; j++) {
-            if (prior[j] < targets[j]) {
-                tighten(j, targets[j]);
+            if (prior[j] != targets[j]) {
+                setPrior(j, targets[j]);
                 spent += cost;
             }
         }
         return spent;
     }
 
-    /** The cost of one {@link #tighten}, in multiply-adds: {@code d²}. */
-    long tightenCost() {
+    /** The cost of one {@link #setPrior}, in multiply-adds: {@code d²}. */
+    long priorChangeCost() {
         return (long) dim * dim;
     }
 
@@ -201,42 +200,8 @@ final class RidgeRegression {
         return j < dim ? prior[j] : fallback;
     }
 
-    /** Changes every dimension's prior precision: {@code A⁻¹ ← (A − Λ + Λ')⁻¹}, one inversion, and {@code θ = A⁻¹b}. */
-    void setPriors(double[] priors, double unseenPrior) {
-        boolean same = true;
-        for (int i = 0; i < dim; i++) {
-            same &= prior[i] == priorOf(i, priors, unseenPrior);
-        }
-        if (same) {
-            return;
-        }
-        RealMatrix a = new LUDecomposition(denseInverse()).getSolver().getInverse();
-        for (int i = 0; i < dim; i++) {
-            double newPrior = priorOf(i, priors, unseenPrior);
-            a.addToEntry(i, i, newPrior - prior[i]);
-            prior[i] = newPrior;
-        }
-        RealMatrix inv = new LUDecomposition(a).getSolver().getInverse();
-        for (int i = 0; i < dim; i++) {
-            theta[i] = 0;
-            for (int j = 0; j < dim; j++) {
-                // the mean of the two halves: an LU inverse is symmetric only up to rounding
-                inverse[i * capacity + j] = (inv.getEntry(i, j) + inv.getEntry(j, i)) / 2;
-                theta[i] += inverse[i * capacity + j] * b[j];
-            }
-        }
-    }
-
     private static double priorOf(int i, double[] priors, double unseenPrior) {
         return i < priors.length ? priors[i] : unseenPrior;
-    }
-
-    private RealMatrix denseInverse() {
-        double[][] m = new double[dim][dim];
-        for (int i = 0; i < dim; i++) {
-            System.arraycopy(inverse, i * capacity, m[i], 0, dim);
-        }
-        return new Array2DRowRealMatrix(m, false);
     }
 
     private void grow(int required, double[] priors) {

@@ -56,19 +56,8 @@ class LinearArmsTest {
         }
     }
 
-    /** Arm by arm and dimension by dimension: how many of the arms' priors are below the policy's targets. */
-    private static int behind(LinearArms arms, int count, int dimensions) {
-        int behind = 0;
-        for (int a = 0; a < count; a++) {
-            for (int j = 0; j < dimensions; j++) {
-                behind += arms.priorPrecision(a, j) < arms.priorPrecision(j) ? 1 : 0;
-            }
-        }
-        return behind;
-    }
-
     @Test
-    void aLargePolicyRaisesItsPriorsOverItsArmsLaterUpdatesNotAllAtOnce() {
+    void aLargePolicyMovesItsPriorsOverItsArmsLaterUpdatesNotAllAtOnce() {
         int count = 16;
         int d = 128;
         LinearArms arms = LinearArms.create(count, 1, 0, true);
@@ -90,7 +79,7 @@ class LinearArmsTest {
         for (; time < LinearArms.FIRST_REFIT; time++) {
             arms.learn(time % count, contexts[rng.nextInt(contexts.length)], rng.nextDouble() < 0.5 ? 1 : 0);
         }
-        int pending = behind(arms, count, d);
+        int pending = differing(arms, count, d);
         // raising all 16 × 127 priors (the bias keeps lambda) at once would cost 16 · 127 · 128² multiply-adds
         int raisedAtOnce = (int) (LinearArms.REFIT_WORK / (d * d));
         assertTrue(arms.priorPrecision(1) > 1, "the refit narrowed the prior: " + arms.priorPrecision(1));
@@ -99,6 +88,25 @@ class LinearArmsTest {
         for (; time < LinearArms.FIRST_REFIT + 8 * count; time++) {
             arms.learn(time % count, contexts[rng.nextInt(contexts.length)], rng.nextDouble() < 0.5 ? 1 : 0);
         }
-        assertEquals(0, behind(arms, count, d), "every arm caught up before the next refit");
+        assertEquals(0, differing(arms, count, d), "every arm caught up before the next refit");
+        // a new lambda moves every prior (the bias's too) back down to it in the same way, without inverting
+        arms.setLambda(0.5);
+        assertEquals(count * d - raisedAtOnce, differing(arms, count, d), "priors left for the arms' later updates");
+        for (int until = time + 8 * count; time < until; time++) {
+            arms.learn(time % count, contexts[rng.nextInt(contexts.length)], rng.nextDouble() < 0.5 ? 1 : 0);
+        }
+        assertEquals(0, differing(arms, count, d), "every arm has the new lambda before the next refit");
+        assertEquals(0.5, arms.priorPrecision(0, 1));
+    }
+
+    /** How many of the arms' priors differ from the policy's targets. */
+    private static int differing(LinearArms arms, int count, int dimensions) {
+        int differing = 0;
+        for (int a = 0; a < count; a++) {
+            for (int j = 0; j < dimensions; j++) {
+                differing += arms.priorPrecision(a, j) != arms.priorPrecision(j) ? 1 : 0;
+            }
+        }
+        return differing;
     }
 }

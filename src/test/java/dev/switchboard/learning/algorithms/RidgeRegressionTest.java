@@ -70,23 +70,35 @@ class RidgeRegressionTest {
     }
 
     @Test
-    void raisingAPriorEqualsLearningUnderItFromTheStart() {
-        double[] raised = PRIORS.clone();
-        raised[2] = 6;
-        raised[4] = 10;
-        RidgeRegression tightened = new RidgeRegression();
-        RidgeRegression reset = new RidgeRegression();
+    void changingPriorsEitherWayEqualsLearningUnderThemFromTheStart() {
+        double[] changed = PRIORS.clone();
+        changed[2] = 6; // raised
+        changed[4] = 10;
+        changed[1] = 0.05; // lowered
+        changed[3] = 0.3;
+        RidgeRegression moved = new RidgeRegression();
+        RidgeRegression movedWithinBudget = new RidgeRegression();
         RidgeRegression direct = new RidgeRegression();
-        learnTheSame(new SplittableRandom(8), 60, PRIORS, raised, tightened, reset, direct);
-        tightened.tighten(2, 6);
-        tightened.tighten(4, 10);
-        tightened.tighten(1, 1); // lower than its prior: ignored
-        reset.setPriors(raised, UNSEEN);
+        learnTheSame(new SplittableRandom(8), 60, PRIORS, changed, moved, movedWithinBudget, direct);
+        moved.setPrior(2, 6);
+        moved.setPrior(4, 10);
+        moved.setPrior(1, 0.05);
+        moved.setPrior(3, 0.3);
+        // five dimensions grown to, so a change costs 25 multiply-adds: a budget of 60 moves the first two that differ
+        assertEquals(50, movedWithinBudget.movePriors(changed, 60));
+        assertEquals(changed[1], movedWithinBudget.prior(1, 0));
+        assertEquals(changed[2], movedWithinBudget.prior(2, 0));
+        assertEquals(PRIORS[3], movedWithinBudget.prior(3, 0));
+        assertEquals(50, movedWithinBudget.movePriors(changed, 60));
+        assertEquals(0, movedWithinBudget.movePriors(changed, 60));
         FeatureVector probe = FeatureVector.of(new int[] {0, 1, 2, 3, 4}, new double[] {1, 0.5, -0.5, 2, 1});
-        for (RidgeRegression ridge : new RidgeRegression[] {tightened, reset}) {
+        for (RidgeRegression ridge : new RidgeRegression[] {moved, movedWithinBudget}) {
             assertEquals(direct.mean(probe), ridge.mean(probe), 1e-9);
-            assertEquals(direct.variance(probe, raised, UNSEEN), ridge.variance(probe, raised, UNSEEN), 1e-9);
-            assertEquals(direct.weightVariance(4, raised, UNSEEN), ridge.weightVariance(4, raised, UNSEEN), 1e-9);
+            assertEquals(direct.variance(probe, changed, UNSEEN), ridge.variance(probe, changed, UNSEEN), 1e-9);
+            for (int j = 0; j < 5; j++) {
+                assertEquals(direct.weightVariance(j, changed, UNSEEN), ridge.weightVariance(j, changed, UNSEEN),
+                        1e-9);
+            }
         }
     }
 
