@@ -7,6 +7,7 @@ import dev.switchboard.learning.encoding.Context;
 import dev.switchboard.learning.encoding.Encoding;
 import dev.switchboard.learning.encoding.FeatureSpace;
 import dev.switchboard.learning.encoding.FeatureVector;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -113,7 +114,7 @@ public class LearnerBenchmark {
                 int[] indices = rng.ints(0, benchmark.d).distinct().limit(Math.max(1, benchmark.d / 10)).sorted()
                         .toArray();
                 double[] ones = new double[indices.length];
-                java.util.Arrays.fill(ones, 1);
+                Arrays.fill(ones, 1);
                 contexts[c] = FeatureVector.of(indices, ones);
             }
         }
@@ -134,8 +135,9 @@ public class LearnerBenchmark {
     }
 
     /**
-     * A change of {@code lambda} (1 and 2 by turns), which re-inverts every arm's matrix of the contextual learners;
-     * the others take the same params again.
+     * A change of {@code lambda} (1 and 2 by turns): how long it holds the learner (the contextual learners move
+     * their priors at once only as far as a refit would, and the rest at later updates); the others take the same
+     * params again.
      */
     @Benchmark
     public Learner changeLambda() {

@@ -17,20 +17,22 @@ import java.util.List;
  * for: a task decides a model's quality by tenths, a language often by hundredths, and a ridge prior of one width for
  * both lets two unlucky rewards write a model off for a whole language. So each group of features (every value of one
  * context key, the steps of one number, one cross: {@link FeatureVector#group}) has a prior variance {@code τ²_g} of
- * its own, and the noise a variance {@code σ²}, both learned: {@code σ²} from the errors of the predictions before
- * each update ({@code Σ e² / Σ (1 + xᵀA⁻¹x)}, starting from a Bernoulli's ¼), and {@code τ²_g} by the EM step
- * {@code τ²_g = mean over the arms and dimensions of the group of (θ_j² + σ²·(A⁻¹)_jj)}. A dimension's prior
- * precision (in units of the noise) is then {@code σ²/τ²_g}, never below {@code lambda}; it is only ever raised, by a
- * rank-one update, so no refit needs an inversion. A raise costs {@code d²} per arm, so a refit of a large policy
- * (64 arms of 256 dimensions: about a billion multiply-adds) is not done all at once under the policy's lock: a refit
- * raises priors as far as {@value #REFIT_WORK} multiply-adds go (every prior of 8 arms of up to 64 dimensions), and
- * each arm raises the rest of its own at its next updates, {@value #CATCH_UP_WORK} multiply-adds (and at least one
- * dimension) at a time. Each arm's model is always exact under its own priors; an arm that is behind only has wider
- * ones for a while. A new {@code lambda} moves every prior back to it the same way (a prior may be lowered by the same
- * rank-one update), instead of inverting every arm's matrix under the lock. The bias keeps {@code lambda}: how good a model is overall is not
- * shrunk towards the others, as a ridge regression's intercept usually is not. Refits run every 250 rewards at first, then every sixteenth of the
- * rewards so far. Variances are reported in reward units, {@code σ²·xᵀA⁻¹x}. With learned priors off, every prior
- * precision stays {@code lambda} and {@code σ²} is still learned.
+ * its own, and the noise a variance {@code σ²}, both learned: {@code σ²} from the errors of the predictions before each
+ * update ({@code Σ e² / Σ (1 + xᵀA⁻¹x)}, starting from a Bernoulli's ¼), and {@code τ²_g} by the EM step {@code τ²_g =
+ * mean over the arms and dimensions of the group of (θ_j² + σ²·(A⁻¹)_jj)}. A dimension's prior precision (in units of
+ * the noise) is then {@code σ²/τ²_g}, never below {@code lambda}; it is only ever raised, by a rank-one update, so no
+ * refit needs an inversion. The bias keeps {@code lambda}: how good a model is overall is not shrunk towards the
+ * others, as a ridge regression's intercept usually is not. Refits run every 250 rewards at first, then every sixteenth
+ * of the rewards so far. Variances are reported in reward units, {@code σ²·xᵀA⁻¹x}. With learned priors off, every
+ * prior precision stays {@code lambda} and {@code σ²} is still learned.
+ *
+ * <p><b>Moving priors without holding the policy.</b> Changing one dimension's prior costs {@code d²} per arm, so a
+ * refit of a large policy (64 arms of 256 dimensions: about a billion multiply-adds) is not done all at once under the
+ * policy's lock: a refit moves priors as far as {@value #REFIT_WORK} multiply-adds go (every prior of 8 arms of up to
+ * 64 dimensions), and each arm moves the rest of its own at its next updates, {@value #CATCH_UP_WORK} multiply-adds
+ * (and at least one dimension) at a time. Each arm's model is always exact under its own priors; an arm that is behind
+ * only keeps its old ones for a while. A new {@code lambda} moves every prior back to it the same way (a rank-one update
+ * lowers a prior as well as it raises one), instead of inverting every arm's matrix.
  *
  * <p><b>Drift.</b> Providers change models silently, so an arm's quality may wander. With {@code drift = δ}, every
  * weight of every arm is taken to follow a random walk whose standard deviation grows by {@code δ} times its prior

@@ -99,6 +99,30 @@ class LinearArmsTest {
         assertEquals(0.5, arms.priorPrecision(0, 1));
     }
 
+    @Test
+    void aNewLambdaGivesWhatLearningUnderItFromTheStartGives() {
+        FeatureSpace space = new FeatureSpace(new Encoding(64, List.of()));
+        LinearArms changed = LinearArms.create(2, 1, 0, false);
+        LinearArms direct = LinearArms.create(2, 4, 0, false);
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int i = 0; i < 500; i++) {
+            FeatureVector x = space.learn(Context.of(Map.of("task", TASKS[rng.nextInt(TASKS.length)],
+                    "lang", LANGS[rng.nextInt(LANGS.length)]), Map.of()));
+            int arm = rng.nextInt(2);
+            double reward = rng.nextDouble() < 0.3 + 0.4 * arm ? 1 : 0;
+            changed.learn(arm, x, reward);
+            direct.learn(arm, x, reward);
+        }
+        changed.setLambda(4);
+        FeatureVector probe = space.encode(Context.of(Map.of("task", "math", "lang", "zh"), Map.of()));
+        for (int arm = 0; arm < 2; arm++) {
+            assertEquals(direct.mean(arm, probe), changed.mean(arm, probe), 1e-9);
+            // the noise was learned from predictions made under the old prior, so compare in units of it
+            assertEquals(direct.variance(arm, probe) / direct.noise(), changed.variance(arm, probe) / changed.noise(),
+                    1e-9);
+        }
+    }
+
     /** How many of the arms' priors differ from the policy's targets. */
     private static int differing(LinearArms arms, int count, int dimensions) {
         int differing = 0;
