@@ -23,9 +23,9 @@ public final class PolicyModel {
 
     /**
      * 3 since numbers give step indicators (a vocabulary of format 2 would not be the one a replay builds), 4 since
-     * the contextual learners learn their priors and noise.
+     * the contextual learners learn their priors and noise, 5 since their arms no longer keep {@code b = Σ r·x}.
      */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     /** The arm costs of a policy whose arms have none: every arm is free. */
     public static final double[] NO_COSTS = new double[0];

@@ -12,9 +12,9 @@ import java.util.Arrays;
  * Recommendation", WWW 2010, Algorithm 1), with a prior precision {@code Λ = diag(λ_j)} of its own for each dimension
  * (the textbook's {@code λI} when all are equal).
  *
- * <p>{@code A⁻¹} is kept, never re-inverted on an update: with {@code u = A⁻¹x} and {@code s = xᵀu}, the
- * Sherman–Morrison identity gives {@code A'⁻¹ = A⁻¹ − uuᵀ/(1 + s)}, and {@code θ' = θ + u·(r − θᵀx)/(1 + s)}
- * (recursive least squares). An update costs O(d²); an estimate or a variance costs O(nnz²) on a sparse context.
+ * <p>{@code A⁻¹} and {@code θ} are kept, never re-inverted or solved for: with {@code u = A⁻¹x} and {@code s = xᵀu},
+ * the Sherman–Morrison identity gives {@code A'⁻¹ = A⁻¹ − uuᵀ/(1 + s)}, and {@code θ' = θ + u·(r − θᵀx)/(1 + s)}
+ * (recursive least squares), so {@code b} itself is never needed. An update costs O(d²); an estimate or a variance costs O(nnz²) on a sparse context.
  *
  * <p>The dimension grows on demand: a dimension the arm has never seen has {@code A⁻¹ = 1/λ_j} on its diagonal and
  * zeros elsewhere, so reading it as such before growing is exact. Not thread-safe.
@@ -24,13 +24,11 @@ final class RidgeRegression {
     private int dim;
     private int capacity;
     private double[] inverse;
-    private double[] b;
     private double[] theta;
     private double[] prior;
 
     RidgeRegression() {
         this.inverse = new double[0];
-        this.b = new double[0];
         this.theta = new double[0];
         this.prior = new double[0];
     }
@@ -117,7 +115,6 @@ final class RidgeRegression {
         double s = 0;
         for (int k = 0; k < x.nonZeros(); k++) {
             s += x.value(k) * u[x.index(k)];
-            b[x.index(k)] += reward * x.value(k);
         }
         double denominator = 1 + s;
         double step = (reward - mean(x)) / denominator;
@@ -215,7 +212,6 @@ final class RidgeRegression {
                 System.arraycopy(inverse, i * capacity, grown, i * newCapacity, dim);
             }
             inverse = grown;
-            b = Arrays.copyOf(b, newCapacity);
             theta = Arrays.copyOf(theta, newCapacity);
             prior = Arrays.copyOf(prior, newCapacity);
             capacity = newCapacity;
@@ -234,7 +230,6 @@ final class RidgeRegression {
             for (int j = 0; j < dim; j++) {
                 out.writeDouble(inverse[i * capacity + j]);
             }
-            out.writeDouble(b[i]);
             out.writeDouble(theta[i]);
         }
     }
@@ -250,7 +245,6 @@ final class RidgeRegression {
             for (int j = 0; j < dim; j++) {
                 ridge.inverse[i * ridge.capacity + j] = in.readDouble();
             }
-            ridge.b[i] = in.readDouble();
             ridge.theta[i] = in.readDouble();
         }
         return ridge;
