@@ -14,7 +14,8 @@ import java.util.Arrays;
  *
  * <p>{@code A⁻¹} and {@code θ} are kept, never re-inverted or solved for: with {@code u = A⁻¹x} and {@code s = xᵀu},
  * the Sherman–Morrison identity gives {@code A'⁻¹ = A⁻¹ − uuᵀ/(1 + s)}, and {@code θ' = θ + u·(r − θᵀx)/(1 + s)}
- * (recursive least squares), so {@code b} itself is never needed. An update costs O(d²); an estimate or a variance costs O(nnz²) on a sparse context.
+ * (recursive least squares), so {@code b} itself is never needed. An update costs O(d²); an estimate or a variance
+ * costs O(nnz²) on a sparse context.
  *
  * <p>The dimension grows on demand: a dimension the arm has never seen has {@code A⁻¹ = 1/λ_j} on its diagonal and
  * zeros elsewhere, so reading it as such before growing is exact. Not thread-safe.
