@@ -40,8 +40,11 @@ import java.util.List;
  * variance is added to its variance, {@code Δ} being the number of rewards the policy learned in between (the
  * prediction step of a Kalman filter; estimates stay). Whatever an arm keeps being chosen for keeps being corrected
  * and stays certain; what it was written off for slowly becomes uncertain again until its bound or its posterior
- * makes it worth another look, which is how a model that silently got better at something is found again. Time is
- * counted in rewards, so it advances identically on every replica and in every replay.
+ * makes it worth another look, which is how a model that silently got better at something is found again. A
+ * weight's variance never grows above its prior's: an arm neglected for millions of rewards is at most as uncertain
+ * as a new one, not more (an unbounded walk would have a policy that has run long, or an arm that comes back from a
+ * long rest, explore old arms harder than new ones). Time is counted in rewards, so it advances identically on every
+ * replica and in every replay.
  */
 final class LinearArms {
 
@@ -124,7 +127,7 @@ final class LinearArms {
     private double scaledVariance(int arm, FeatureVector x) {
         RidgeRegression ridge = arms.get(arm);
         double walk = walk(arm);
-        return ridge.variance(x, priors, lambda) + (walk == 0 ? 0 : walk * ridge.seenPriorVariance(x));
+        return ridge.variance(x, priors, lambda) + (walk == 0 ? 0 : ridge.walkVariance(x, walk));
     }
 
     /** The noise variance learned so far. */

@@ -48,25 +48,32 @@ final class RidgeRegression {
 
     /**
      * Adds {@code factor/λ_j} to the variance of every weight (a step of a random walk of the weights, each in
-     * proportion to its prior variance, as in the prediction step of a Kalman filter): {@code A⁻¹ ← A⁻¹ + factor·Λ⁻¹}.
-     * {@code θ} stays.
+     * proportion to its prior variance, as in the prediction step of a Kalman filter), {@code A⁻¹ ← A⁻¹ + factor·Λ⁻¹}
+     * on the diagonal, but never above the weight's prior variance {@code 1/λ_j}: however long a weight goes
+     * unobserved, it becomes at most as uncertain as one never learned. {@code θ} stays.
      */
     void addVariance(double factor) {
         for (int i = 0; i < dim; i++) {
-            inverse[i * capacity + i] += factor / prior[i];
+            inverse[i * capacity + i] += walked(i, factor);
         }
     }
 
-    /** {@code Σ x_j²/λ_j} over the dimensions this regression holds: what {@link #addVariance} adds to a variance. */
-    double seenPriorVariance(FeatureVector x) {
+    /** What {@link #addVariance} would add to the variance of {@code x}'s estimate, cross terms left out. */
+    double walkVariance(FeatureVector x, double factor) {
         double sum = 0;
         for (int k = 0; k < x.nonZeros(); k++) {
             int i = x.index(k);
             if (i < dim) {
-                sum += x.value(k) * x.value(k) / prior[i];
+                sum += x.value(k) * x.value(k) * walked(i, factor);
             }
         }
         return sum;
+    }
+
+    /** {@code factor/λ_i}, or less if that would take weight {@code i}'s variance above its prior's. */
+    private double walked(int i, double factor) {
+        double headroom = 1 / prior[i] - inverse[i * capacity + i];
+        return Math.max(0, Math.min(headroom, factor / prior[i]));
     }
 
     /**

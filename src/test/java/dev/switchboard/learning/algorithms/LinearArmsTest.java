@@ -48,6 +48,28 @@ class LinearArmsTest {
     }
 
     @Test
+    void aWeightNeglectedForLongBecomesAtMostAsUncertainAsANewArms() {
+        // drift 1: a weight's random walk adds its whole prior variance every 1,000 rewards
+        FeatureSpace space = new FeatureSpace(new Encoding(64, List.of()));
+        LinearArms arms = LinearArms.create(2, 1, 1, false);
+        FeatureVector code = space.learn(Context.of(Map.of("task", "code"), Map.of()));
+        FeatureVector chat = space.learn(Context.of(Map.of("task", "chat"), Map.of()));
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int i = 0; i < 200; i++) {
+            arms.learn(1, code, rng.nextInt(2));
+        }
+        double learned = arms.variance(1, code);
+        // arm 1 goes on learning, but never about code again, for 20 times the walk's time to its prior variance
+        for (int i = 0; i < 20_000; i++) {
+            arms.learn(1, chat, rng.nextInt(2));
+        }
+        double neglected = arms.variance(1, code);
+        double untried = arms.variance(0, code);
+        assertTrue(neglected > 5 * learned, "code became uncertain again: " + learned + " then " + neglected);
+        assertTrue(neglected <= untried * (1 + 1e-9), "neglected " + neglected + ", never learned " + untried);
+    }
+
+    @Test
     void fixedPriorsStayAtLambda() {
         FeatureSpace space = new FeatureSpace(new Encoding(64, List.of()));
         LinearArms arms = learn(false, space);
