@@ -7,12 +7,17 @@ function init(args)
         table.insert(ids, line)
     end
     next_id = 1
+    unknown_ids = 0
     wrk.method = "POST"
     wrk.headers["Content-Type"] = "application/json"
 end
 
 function request()
-    local id = ids[next_id] or "00000000-0000-0000-0000-000000000000"
+    local id = ids[next_id]
+    if not id then
+        id = "00000000-0000-0000-0000-000000000000"
+        unknown_ids = unknown_ids + 1
+    end
     next_id = next_id + 1
     return wrk.format(nil, nil, nil, '{"decisionId":"' .. id .. '","reward":0.75}')
 end
