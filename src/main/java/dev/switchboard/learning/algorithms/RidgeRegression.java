@@ -72,8 +72,9 @@ final class RidgeRegression {
 
     /** {@code factor/λ_i}, or less if that would take weight {@code i}'s variance above its prior's. */
     private double walked(int i, double factor) {
-        double headroom = 1 / prior[i] - inverse[i * capacity + i];
-        return Math.max(0, Math.min(headroom, factor / prior[i]));
+        // in prior variances, so that one division serves: what is left below the prior, and the walk's step
+        double headroom = 1 - inverse[i * capacity + i] * prior[i];
+        return Math.max(0, Math.min(headroom, factor)) / prior[i];
     }
 
     /**
