@@ -58,7 +58,7 @@ final class RidgeRegression {
         }
     }
 
-    /** What {@link #addVariance} would add to the variance of {@code x}'s estimate, cross terms left out. */
+    /** What {@link #addVariance} would add to the variance of {@code x}'s estimate: {@code Σ x_j²} times weight j's. */
     double walkVariance(FeatureVector x, double factor) {
         double sum = 0;
         for (int k = 0; k < x.nonZeros(); k++) {
