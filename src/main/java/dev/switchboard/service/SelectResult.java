@@ -1,5 +1,6 @@
 package dev.switchboard.service;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,8 @@ import java.util.UUID;
  * @param explore whether the chosen arm is not the one with the highest estimated reward
  * @param scores each candidate's estimated expected reward
  */
+// the endpoint declares it inside a CompletionStage; registered explicitly so a native image can always write it
+@RegisterForReflection
 public record SelectResult(UUID decisionId, String policy, String arm, double probability, boolean explore,
         Map<String, Double> scores) {
 }
