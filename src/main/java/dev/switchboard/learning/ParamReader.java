@@ -31,11 +31,11 @@ public final class ParamReader {
             return defaultValue;
         }
         if (!(value instanceof Number)) {
-            throw invalid(name + " must be a number, got " + describe(value));
+            throw invalid(name, name + " must be a number, got " + describe(value));
         }
         double x = ((Number) value).doubleValue();
         if (!Double.isFinite(x) || x < min || x > max) {
-            throw invalid(name + " must be in [" + min + ", " + max + "], got " + x);
+            throw invalid(name, name + " must be in [" + min + ", " + max + "], got " + x);
         }
         return x;
     }
@@ -47,7 +47,7 @@ public final class ParamReader {
             return defaultValue;
         }
         if (!(value instanceof Boolean)) {
-            throw invalid(name + " must be true or false, got " + describe(value));
+            throw invalid(name, name + " must be true or false, got " + describe(value));
         }
         return (Boolean) value;
     }
@@ -56,7 +56,7 @@ public final class ParamReader {
     public double positive(String name, double defaultValue) {
         double x = number(name, defaultValue, 0, Double.MAX_VALUE);
         if (x == 0) {
-            throw invalid(name + " must be > 0, got 0");
+            throw invalid(name, name + " must be > 0, got 0");
         }
         return x;
     }
@@ -65,7 +65,7 @@ public final class ParamReader {
     public int integer(String name, int defaultValue, int min, int max) {
         double x = number(name, defaultValue, min, max);
         if (x != Math.rint(x)) {
-            throw invalid(name + " must be a whole number, got " + x);
+            throw invalid(name, name + " must be a whole number, got " + x);
         }
         return (int) x;
     }
@@ -81,17 +81,17 @@ public final class ParamReader {
         }
         String shape = name + " must be a list of lists of 2 to " + MAX_KEYS_PER_LIST + " feature names";
         if (!(value instanceof List<?> outer) || outer.size() > MAX_LISTS) {
-            throw invalid(shape + " (at most " + MAX_LISTS + " lists), got " + describe(value));
+            throw invalid(name, shape + " (at most " + MAX_LISTS + " lists), got " + describe(value));
         }
         List<List<String>> lists = new ArrayList<>();
         for (Object item : outer) {
             if (!(item instanceof List<?> inner) || inner.size() < 2 || inner.size() > MAX_KEYS_PER_LIST) {
-                throw invalid(shape + ", got " + describe(item));
+                throw invalid(name, shape + ", got " + describe(item));
             }
             List<String> keys = new ArrayList<>();
             for (Object key : inner) {
                 if (!(key instanceof String s) || s.isEmpty() || s.length() > 128) {
-                    throw invalid(shape + ", got " + describe(key) + " in " + describe(item));
+                    throw invalid(name, shape + ", got " + describe(key) + " in " + describe(item));
                 }
                 keys.add(s);
             }
@@ -111,13 +111,13 @@ public final class ParamReader {
         for (String name : params.keySet()) {
             if (!read.contains(name)) {
                 String known = read.isEmpty() ? "no params" : String.join(", ", new java.util.TreeSet<>(read));
-                throw invalid("unknown param " + name + "; " + algorithm + " takes " + known);
+                throw invalid(name, "unknown param " + name + "; " + algorithm + " takes " + known);
             }
         }
     }
 
-    private InvalidParamsException invalid(String message) {
-        return new InvalidParamsException(algorithm + ": " + message);
+    private InvalidParamsException invalid(String param, String message) {
+        return new InvalidParamsException(algorithm + ": " + message, param);
     }
 
     private static String describe(Object value) {

@@ -133,8 +133,8 @@ public class PolicyResource {
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> param = it.next();
             if (param.getValue().isNumber() && !Double.isFinite(param.getValue().doubleValue())) {
-                throw new InvalidInputException("param " + param.getKey() + " must be finite", "/params/"
-                        + param.getKey());
+                throw new InvalidInputException("param " + param.getKey() + " must be finite",
+                        InvalidInputException.member("/params", param.getKey()));
             }
         }
         return Json.toMap(params);

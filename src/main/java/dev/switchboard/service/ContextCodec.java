@@ -54,37 +54,32 @@ public final class ContextCodec {
             String key = field.getKey();
             if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
                 throw new InvalidInputException("feature names must be 1-" + MAX_KEY_LENGTH + " characters",
-                        at(pointer, key));
+                        InvalidInputException.member(pointer, key));
             }
             JsonNode value = field.getValue();
             if (Context.TEXT.equals(key)) {
-                text = value.isNull() ? null : text(value, at(pointer, key));
+                text = value.isNull() ? null : text(value, InvalidInputException.member(pointer, key));
             } else if (value.isTextual()) {
                 if (value.textValue().length() > MAX_CATEGORY_LENGTH) {
                     throw new InvalidInputException("feature " + key + " is longer than " + MAX_CATEGORY_LENGTH
-                            + " characters", at(pointer, key));
+                            + " characters", InvalidInputException.member(pointer, key));
                 }
                 categorical.put(key, value.textValue());
             } else if (value.isNumber()) {
                 double x = value.doubleValue();
                 if (!Double.isFinite(x)) {
                     throw new InvalidInputException("feature " + key + " must be a finite number",
-                            at(pointer, key));
+                            InvalidInputException.member(pointer, key));
                 }
                 numeric.put(key, x);
             } else if (value.isBoolean()) {
                 numeric.put(key, value.booleanValue() ? 1.0 : 0.0);
             } else if (!value.isNull()) {
                 throw new InvalidInputException("feature " + key + " must be a string, number or boolean, got "
-                        + value.getNodeType(), at(pointer, key));
+                        + value.getNodeType(), InvalidInputException.member(pointer, key));
             }
         }
         return Context.of(categorical, numeric, text);
-    }
-
-    /** The JSON Pointer of feature {@code key} of the context at {@code pointer}; built only for an error. */
-    private static String at(String pointer, String key) {
-        return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
     }
 
     private static TextSummary text(JsonNode value, String at) {

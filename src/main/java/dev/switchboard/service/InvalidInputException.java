@@ -13,4 +13,9 @@ public class InvalidInputException extends RuntimeException {
     public String pointer() {
         return pointer;
     }
+
+    /** The JSON Pointer of member {@code name} of the object at {@code parent} (RFC 6901: "~" and "/" escaped). */
+    public static String member(String parent, String name) {
+        return parent + "/" + name.replace("~", "~0").replace("/", "~1");
+    }
 }

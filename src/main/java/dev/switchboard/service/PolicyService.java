@@ -65,7 +65,9 @@ public class PolicyService {
             return Algorithms.parse(draft.algorithm(), draft.params());
         } catch (InvalidParamsException e) {
             boolean unknownAlgorithm = !Algorithms.names().contains(draft.algorithm());
-            throw new InvalidInputException(e.getMessage(), unknownAlgorithm ? "/algorithm" : "/params");
+            String pointer = unknownAlgorithm ? "/algorithm"
+                    : e.param().map(param -> InvalidInputException.member("/params", param)).orElse("/params");
+            throw new InvalidInputException(e.getMessage(), pointer);
         }
     }
 

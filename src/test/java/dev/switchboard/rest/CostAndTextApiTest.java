@@ -49,13 +49,18 @@ class CostAndTextApiTest {
     void badSharedParamsAreRejectedAndNothingIsCreated() {
         String name = uniqueName("bad-params");
         put(name, "{\"algorithm\":\"linucb\",\"arms\":[\"a\"],\"params\":{\"costWeight\":-1}}").statusCode(400)
-                .body("pointer", equalTo("/params"));
+                .body("pointer", equalTo("/params/costWeight"));
         put(name, "{\"algorithm\":\"linucb\",\"arms\":[\"a\"],\"params\":{\"interactions\":[[\"task\"]]}}")
-                .statusCode(400).body("detail", org.hamcrest.Matchers.containsString("interactions"));
-        put(name, "{\"algorithm\":\"ucb1\",\"arms\":[\"a\"],\"params\":{\"interactions\":[]}}").statusCode(400);
+                .statusCode(400).body("detail", org.hamcrest.Matchers.containsString("interactions"))
+                .body("pointer", equalTo("/params/interactions"));
+        put(name, "{\"algorithm\":\"ucb1\",\"arms\":[\"a\"],\"params\":{\"interactions\":[]}}").statusCode(400)
+                .body("pointer", equalTo("/params/interactions"));
         put(name, "{\"algorithm\":\"lin-ts\",\"arms\":[\"a\"],\"params\":{\"learnPriors\":\"yes\"}}")
                 .statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("learnPriors must be true or false"));
+                .body("detail", org.hamcrest.Matchers.containsString("learnPriors must be true or false"))
+                .body("pointer", equalTo("/params/learnPriors"));
+        put(name, "{\"algorithm\":\"linucb\",\"arms\":[\"a\"],\"params\":{\"a/b\":1}}").statusCode(400)
+                .body("pointer", equalTo("/params/a~1b"));
         Api.view(name).statusCode(404);
     }
 
