@@ -100,7 +100,16 @@ final class ServiceProcess {
 
     /** SIGTERM, then waits for the exit. */
     boolean terminate(Duration patience) throws InterruptedException {
+        sigterm();
+        return awaitExit(patience);
+    }
+
+    /** SIGTERM, without waiting. */
+    void sigterm() {
         process.destroy();
+    }
+
+    boolean awaitExit(Duration patience) throws InterruptedException {
         return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
     }
 
