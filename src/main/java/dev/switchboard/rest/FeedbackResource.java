@@ -13,6 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/feedback")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +36,16 @@ public class FeedbackResource {
     @POST
     @NonBlocking
     @Operation(summary = "Send the reward in [0, 1] for a decision; answers once it is durably stored")
-    public CompletionStage<Map<String, Object>> record(byte[] body) {
+    @APIResponse(responseCode = "200", description = "the reward is committed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FeedbackResult")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<Map<String, Object>> record(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FeedbackRequest"))) byte[] body) {
         ObjectNode request = bodies.object(body, FIELDS);
         String id = RequestBodies.requiredText(request, "decisionId");
         double reward = RequestBodies.requiredNumber(request, "reward");

@@ -25,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/policies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +53,11 @@ public class PolicyResource {
     @GET
     @Path("/{name}")
     @Operation(summary = "What one policy has learned")
+    @APIResponse(responseCode = "200", description = "the policy view",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public PolicyView get(@PathParam("name") String name) {
         return policies.view(name).orElseThrow(() -> missing(name));
     }
@@ -56,7 +65,18 @@ public class PolicyResource {
     @PUT
     @Path("/{name}")
     @Operation(summary = "Create a policy, or change its arms and params (learned state kept)")
-    public Response put(@PathParam("name") String name, byte[] body) {
+    @APIResponse(responseCode = "201", description = "created; the policy view",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "200", description = "updated; the policy view",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Response put(@PathParam("name") String name, @RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyDefinition"))) byte[] body) {
         Identifiers.require(name, "policy name", null);
         PolicyService.PutResult result = policies.put(name, draft(bodies.object(body, FIELDS)));
         return result.created()
@@ -67,6 +87,9 @@ public class PolicyResource {
     @DELETE
     @Path("/{name}")
     @Operation(summary = "Delete a policy and all it learned")
+    @APIResponse(responseCode = "204", description = "deleted, with its decisions, feedback and learned state")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response delete(@PathParam("name") String name) {
         if (!policies.delete(name)) {
             throw missing(name);

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/select")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +40,16 @@ public class SelectResource {
     @POST
     @NonBlocking
     @Operation(summary = "Choose the arm (model) for a context; the decision is logged with its propensity")
-    public CompletionStage<SelectResult> select(byte[] body) {
+    @APIResponse(responseCode = "200", description = "the chosen arm, its propensity and every candidate's score",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SelectResult.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public CompletionStage<SelectResult> select(@RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SelectRequest"))) byte[] body) {
         ObjectNode request = bodies.object(body, FIELDS);
         String policy = RequestBodies.requiredText(request, "policy");
         Identifiers.require(policy, "policy", "/policy");

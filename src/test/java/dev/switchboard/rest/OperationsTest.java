@@ -5,7 +5,10 @@ import static dev.switchboard.support.Api.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.switchboard.support.Api;
 import dev.switchboard.support.EmbeddedPostgresResource;
@@ -45,5 +48,26 @@ class OperationsTest {
                 .body(containsString("/policies/{name}"))
                 .body(containsString("/select"))
                 .body(containsString("/feedback"));
+    }
+
+    /** The resources read their bodies as bytes; the document must still say that they take JSON, and what JSON. */
+    @Test
+    void openApiDescribesTheJsonBodiesAndTheProblemAnswers() {
+        String json = "content.'application/json'.schema.'$ref'";
+        String problem = "content.'application/problem+json'.schema.'$ref'";
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/select'.post.requestBody." + json, equalTo("#/components/schemas/SelectRequest"))
+                .body("paths.'/feedback'.post.requestBody." + json, equalTo("#/components/schemas/FeedbackRequest"))
+                .body("paths.'/policies/{name}'.put.requestBody." + json,
+                        equalTo("#/components/schemas/PolicyDefinition"))
+                .body("paths.'/select'.post.responses.'200'." + json, equalTo("#/components/schemas/SelectResult"))
+                .body("paths.'/select'.post.responses.'400'.'$ref'", equalTo("#/components/responses/BadRequest"))
+                .body("paths.'/feedback'.post.responses.'409'.'$ref'", equalTo("#/components/responses/Conflict"))
+                .body("paths.'/policies/{name}'.delete.responses.'204'", notNullValue())
+                .body("components.responses.BadRequest." + problem, equalTo("#/components/schemas/Problem"))
+                .body("components.schemas.SelectRequest.required", hasItem("policy"))
+                .body("components.schemas.FeedbackRequest.required", hasItems("decisionId", "reward"))
+                .body("components.schemas.Problem.properties.pointer", notNullValue())
+                .body(not(containsString("application/octet-stream")));
     }
 }
