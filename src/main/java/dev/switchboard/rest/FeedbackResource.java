@@ -38,12 +38,6 @@ public class FeedbackResource {
     @Operation(summary = "Send the reward in [0, 1] for a decision; answers once it is durably stored")
     @APIResponse(responseCode = "200", description = "the reward is committed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FeedbackResult")))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "TooLarge")
-    @APIResponse(responseCode = "422", ref = "Unprocessable")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Map<String, Object>> record(@RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FeedbackRequest"))) byte[] body) {
         ObjectNode request = bodies.object(body, FIELDS);

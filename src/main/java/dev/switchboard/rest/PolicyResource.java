@@ -56,8 +56,6 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "the policy view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PolicyView.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
     public PolicyView get(@PathParam("name") String name) {
         return policies.view(name).orElseThrow(() -> missing(name));
     }
@@ -71,10 +69,6 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "updated; the policy view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PolicyView.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "TooLarge")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response put(@PathParam("name") String name, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyDefinition"))) byte[] body) {
         Identifiers.require(name, "policy name", null);
@@ -88,8 +82,6 @@ public class PolicyResource {
     @Path("/{name}")
     @Operation(summary = "Delete a policy and all it learned")
     @APIResponse(responseCode = "204", description = "deleted, with its decisions, feedback and learned state")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response delete(@PathParam("name") String name) {
         if (!policies.delete(name)) {
             throw missing(name);

@@ -43,11 +43,6 @@ public class SelectResource {
     @APIResponse(responseCode = "200", description = "the chosen arm, its propensity and every candidate's score",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SelectResult.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "413", ref = "TooLarge")
-    @APIResponse(responseCode = "422", ref = "Unprocessable")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<SelectResult> select(@RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SelectRequest"))) byte[] body) {
         ObjectNode request = bodies.object(body, FIELDS);
