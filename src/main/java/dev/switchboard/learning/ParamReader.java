@@ -31,11 +31,11 @@ public final class ParamReader {
             return defaultValue;
         }
         if (!(value instanceof Number)) {
-            throw invalid(name, name + " must be a number, got " + describe(value));
+            throw invalid(name, "must be a number, got " + describe(value));
         }
         double x = ((Number) value).doubleValue();
         if (!Double.isFinite(x) || x < min || x > max) {
-            throw invalid(name, name + " must be in [" + min + ", " + max + "], got " + x);
+            throw invalid(name, "must be in [" + min + ", " + max + "], got " + x);
         }
         return x;
     }
@@ -47,7 +47,7 @@ public final class ParamReader {
             return defaultValue;
         }
         if (!(value instanceof Boolean)) {
-            throw invalid(name, name + " must be true or false, got " + describe(value));
+            throw invalid(name, "must be true or false, got " + describe(value));
         }
         return (Boolean) value;
     }
@@ -56,7 +56,7 @@ public final class ParamReader {
     public double positive(String name, double defaultValue) {
         double x = number(name, defaultValue, 0, Double.MAX_VALUE);
         if (x == 0) {
-            throw invalid(name, name + " must be > 0, got 0");
+            throw invalid(name, "must be > 0, got 0");
         }
         return x;
     }
@@ -65,7 +65,7 @@ public final class ParamReader {
     public int integer(String name, int defaultValue, int min, int max) {
         double x = number(name, defaultValue, min, max);
         if (x != Math.rint(x)) {
-            throw invalid(name, name + " must be a whole number, got " + x);
+            throw invalid(name, "must be a whole number, got " + x);
         }
         return (int) x;
     }
@@ -79,7 +79,7 @@ public final class ParamReader {
         if (value == null) {
             return defaultValue;
         }
-        String shape = name + " must be a list of lists of 2 to " + MAX_KEYS_PER_LIST + " feature names";
+        String shape = "must be a list of lists of 2 to " + MAX_KEYS_PER_LIST + " feature names";
         if (!(value instanceof List<?> outer) || outer.size() > MAX_LISTS) {
             throw invalid(name, shape + " (at most " + MAX_LISTS + " lists), got " + describe(value));
         }
@@ -111,13 +111,15 @@ public final class ParamReader {
         for (String name : params.keySet()) {
             if (!read.contains(name)) {
                 String known = read.isEmpty() ? "no params" : String.join(", ", new java.util.TreeSet<>(read));
-                throw invalid(name, "unknown param " + name + "; " + algorithm + " takes " + known);
+                throw new InvalidParamsException(algorithm + ": unknown param " + name + "; " + algorithm + " takes "
+                        + known, name);
             }
         }
     }
 
-    private InvalidParamsException invalid(String param, String message) {
-        return new InvalidParamsException(algorithm + ": " + message, param);
+    /** {@code param}'s problem, said as "{@code algorithm: param problem}". */
+    private InvalidParamsException invalid(String param, String problem) {
+        return new InvalidParamsException(algorithm + ": " + param + " " + problem, param);
     }
 
     private static String describe(Object value) {
