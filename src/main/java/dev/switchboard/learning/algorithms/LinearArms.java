@@ -26,10 +26,10 @@ import java.util.List;
  * of the rewards so far. Variances are reported in reward units, {@code σ²·xᵀA⁻¹x}. With learned priors off, every
  * prior precision stays {@code lambda} and {@code σ²} is still learned.
  *
- * <p><b>Moving priors without holding the policy.</b> Changing one dimension's prior costs {@code d²} per arm, so a
- * refit of a large policy (64 arms of 256 dimensions: about a billion multiply-adds) is not done all at once under the
- * policy's lock: a refit moves priors as far as {@value #REFIT_WORK} multiply-adds go (every prior of 8 arms of up to
- * 64 dimensions), and each arm moves the rest of its own at its next updates, {@value #CATCH_UP_WORK} multiply-adds
+ * <p><b>Moving priors without holding the policy.</b> Changing one dimension's prior costs {@code d(d+1)/2} per arm,
+ * so a refit of a large policy (64 arms of 256 dimensions: about half a billion multiply-adds) is not done all at once
+ * under the policy's lock: a refit moves priors as far as {@value #REFIT_WORK} multiply-adds go (every prior of 8 arms
+ * of up to 80 dimensions), and each arm moves the rest of its own at its next updates, {@value #CATCH_UP_WORK} multiply-adds
  * (and at least one dimension) at a time. Each arm's model is always exact under its own priors; an arm that is behind
  * only keeps its old ones for a while. A new {@code lambda} moves every prior back to it the same way (a rank-one update
  * lowers a prior as well as it raises one), instead of inverting every arm's matrix.

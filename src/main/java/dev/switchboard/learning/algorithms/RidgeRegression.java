@@ -17,13 +17,18 @@ import java.util.Arrays;
  * (recursive least squares), so {@code b} itself is never needed. An update costs O(d²); an estimate or a variance
  * costs O(nnz²) on a sparse context.
  *
+ * <p>{@code A⁻¹} is symmetric, so only its lower triangle is stored, row after row ({@code (A⁻¹)_ij} for {@code j ≤ i}
+ * at {@code i(i+1)/2 + j}): {@code d(d+1)/2} doubles instead of {@code d²}, and an update or a change of prior
+ * touches each pair of dimensions once.
+ *
  * <p>The dimension grows on demand: a dimension the arm has never seen has {@code A⁻¹ = 1/λ_j} on its diagonal and
- * zeros elsewhere, so reading it as such before growing is exact. Not thread-safe.
+ * zeros elsewhere, so reading it as such before growing is exact; growing appends rows to the triangle. Not
+ * thread-safe.
  */
 final class RidgeRegression {
 
     private int dim;
-    private int capacity;
+    /** The lower triangle of {@code A⁻¹}, row after row, with room for {@code theta.length} rows. */
     private double[] inverse;
     private double[] theta;
     private double[] prior;
@@ -32,6 +37,20 @@ final class RidgeRegression {
         this.inverse = new double[0];
         this.theta = new double[0];
         this.prior = new double[0];
+    }
+
+    /** Where row {@code i} of the lower triangle starts. */
+    private static int rowStart(int i) {
+        return i * (i + 1) / 2;
+    }
+
+    /** Where {@code (A⁻¹)_ij}, the same element as {@code (A⁻¹)_ji}, is stored. */
+    private static int at(int i, int j) {
+        return i >= j ? rowStart(i) + j : rowStart(j) + i;
+    }
+
+    private static int diagonal(int i) {
+        return rowStart(i) + i;
     }
 
     /** {@code θᵀx}: the estimated reward. */
@@ -54,7 +73,7 @@ final class RidgeRegression {
      */
     void addVariance(double factor) {
         for (int i = 0; i < dim; i++) {
-            inverse[i * capacity + i] += walked(i, factor);
+            inverse[diagonal(i)] += walked(i, factor);
         }
     }
 
@@ -73,14 +92,13 @@ final class RidgeRegression {
     /** {@code factor/λ_i}, or less if that would take weight {@code i}'s variance above its prior's. */
     private double walked(int i, double factor) {
         // in prior variances, so that one division serves: what is left below the prior, and the walk's step
-        double headroom = 1 - inverse[i * capacity + i] * prior[i];
+        double headroom = 1 - inverse[diagonal(i)] * prior[i];
         return Math.max(0, Math.min(headroom, factor)) / prior[i];
     }
 
     /**
      * {@code xᵀA⁻¹x}. A dimension this regression has not grown to yet counts at {@code x²/priors[j]}, a feature not
-     * in the space at all at {@code x²/unseenPrior}. {@code A⁻¹} is symmetric, so each pair of active dimensions is
-     * read once and counted twice: half the multiplications of the full quadratic form.
+     * in the space at all at {@code x²/unseenPrior}. Each pair of active dimensions is read once and counted twice.
      */
     double variance(FeatureVector x, double[] priors, double unseenPrior) {
         double variance = x.unseenSquaredNorm() / unseenPrior;
@@ -92,15 +110,14 @@ final class RidgeRegression {
                 variance += xi * xi / priorOf(i, priors, unseenPrior);
                 continue;
             }
-            int row = i * capacity;
             double offDiagonal = 0;
             for (int l = k + 1; l < n; l++) {
                 int j = x.index(l);
                 if (j < dim) {
-                    offDiagonal += inverse[row + j] * x.value(l);
+                    offDiagonal += inverse[at(i, j)] * x.value(l);
                 }
             }
-            variance += xi * (xi * inverse[row + i] + 2 * offDiagonal);
+            variance += xi * (xi * inverse[diagonal(i)] + 2 * offDiagonal);
         }
         return Math.max(variance, 0);
     }
@@ -115,11 +132,7 @@ final class RidgeRegression {
         grow(x.requiredDimension(), priors);
         double[] u = new double[dim];
         for (int k = 0; k < x.nonZeros(); k++) {
-            int j = x.index(k);
-            double xj = x.value(k);
-            for (int i = 0; i < dim; i++) {
-                u[i] += inverse[i * capacity + j] * xj;
-            }
+            addColumn(x.index(k), x.value(k), u);
         }
         double s = 0;
         for (int k = 0; k < x.nonZeros(); k++) {
@@ -130,14 +143,24 @@ final class RidgeRegression {
         double shrink = 1 / denominator;
         for (int i = 0; i < dim; i++) {
             double ui = u[i];
-            int row = i * capacity;
-            for (int j = 0; j < dim; j++) {
-                // (uᵢ·uⱼ)·shrink rounds exactly as (uⱼ·uᵢ)·shrink: A⁻¹ stays symmetric to the bit, as variance reads it
+            int row = rowStart(i);
+            for (int j = 0; j <= i; j++) {
                 inverse[row + j] -= ui * u[j] * shrink;
             }
             theta[i] += ui * step;
         }
         return s;
+    }
+
+    /** {@code sum += scale·(A⁻¹)_{·j}}: column {@code j}, which is row {@code j} up to the diagonal, then down it. */
+    private void addColumn(int j, double scale, double[] sum) {
+        int row = rowStart(j);
+        for (int i = 0; i <= j; i++) {
+            sum[i] += inverse[row + i] * scale;
+        }
+        for (int i = j + 1; i < dim; i++) {
+            sum[i] += inverse[rowStart(i) + j] * scale;
+        }
     }
 
     /** {@code θ_j} and {@code (A⁻¹)_jj}: a weight's posterior mean and variance (in units of the noise's). */
@@ -146,7 +169,7 @@ final class RidgeRegression {
     }
 
     double weightVariance(int j, double[] priors, double unseenPrior) {
-        return j < dim ? inverse[j * capacity + j] : 1 / priorOf(j, priors, unseenPrior);
+        return j < dim ? inverse[diagonal(j)] : 1 / priorOf(j, priors, unseenPrior);
     }
 
     /**
@@ -162,15 +185,13 @@ final class RidgeRegression {
         }
         double delta = newPrior - prior[j];
         double[] column = new double[dim];
-        for (int i = 0; i < dim; i++) {
-            column[i] = inverse[i * capacity + j];
-        }
+        addColumn(j, 1, column);
         double denominator = 1 + delta * column[j];
         double shift = delta * theta[j] / denominator;
         for (int i = 0; i < dim; i++) {
             double scaled = delta * column[i] / denominator;
-            int row = i * capacity;
-            for (int l = 0; l < dim; l++) {
+            int row = rowStart(i);
+            for (int l = 0; l <= i; l++) {
                 inverse[row + l] -= scaled * column[l];
             }
             theta[i] -= column[i] * shift;
@@ -196,9 +217,9 @@ final class RidgeRegression {
         return spent;
     }
 
-    /** The cost of one {@link #setPrior}, in multiply-adds: {@code d²}. */
+    /** The cost of one {@link #setPrior}, in multiply-adds: one for each element of the triangle, {@code d(d+1)/2}. */
     long priorChangeCost() {
-        return (long) dim * dim;
+        return (long) dim * (dim + 1) / 2;
     }
 
     /** Dimension {@code j}'s prior precision here ({@code fallback} for one not grown to yet). */
@@ -214,35 +235,32 @@ final class RidgeRegression {
         if (required <= dim) {
             return;
         }
-        if (required > capacity) {
-            int newCapacity = Math.max(required, Math.max(8, capacity * 2));
-            double[] grown = new double[newCapacity * newCapacity];
-            for (int i = 0; i < dim; i++) {
-                System.arraycopy(inverse, i * capacity, grown, i * newCapacity, dim);
-            }
-            inverse = grown;
-            theta = Arrays.copyOf(theta, newCapacity);
-            prior = Arrays.copyOf(prior, newCapacity);
-            capacity = newCapacity;
+        if (required > theta.length) {
+            int rows = Math.max(required, Math.max(8, theta.length * 2));
+            inverse = Arrays.copyOf(inverse, rowStart(rows));
+            theta = Arrays.copyOf(theta, rows);
+            prior = Arrays.copyOf(prior, rows);
         }
         for (int i = dim; i < required; i++) {
             prior[i] = priors[i];
-            inverse[i * capacity + i] = 1 / prior[i];
+            inverse[diagonal(i)] = 1 / prior[i];
         }
         dim = required;
     }
 
+    /** Row after row: the prior, the whole row of {@code A⁻¹} ({@code d} doubles, both triangles), the weight. */
     void writeTo(DataOutput out) throws IOException {
         out.writeInt(dim);
         for (int i = 0; i < dim; i++) {
             out.writeDouble(prior[i]);
             for (int j = 0; j < dim; j++) {
-                out.writeDouble(inverse[i * capacity + j]);
+                out.writeDouble(inverse[at(i, j)]);
             }
             out.writeDouble(theta[i]);
         }
     }
 
+    /** Reads what {@link #writeTo} wrote; of each row of {@code A⁻¹}, the lower triangle's part is kept. */
     static RidgeRegression readFrom(DataInput in) throws IOException {
         RidgeRegression ridge = new RidgeRegression();
         int dim = in.readInt();
@@ -252,7 +270,10 @@ final class RidgeRegression {
         for (int i = 0; i < dim; i++) {
             ridge.prior[i] = in.readDouble();
             for (int j = 0; j < dim; j++) {
-                ridge.inverse[i * ridge.capacity + j] = in.readDouble();
+                double element = in.readDouble();
+                if (j <= i) {
+                    ridge.inverse[rowStart(i) + j] = element;
+                }
             }
             ridge.theta[i] = in.readDouble();
         }

@@ -102,12 +102,12 @@ class LinearArmsTest {
             arms.learn(time % count, contexts[rng.nextInt(contexts.length)], rng.nextDouble() < 0.5 ? 1 : 0);
         }
         int pending = differing(arms, count, d);
-        // raising all 16 × 127 priors (the bias keeps lambda) at once would cost 16 · 127 · 128² multiply-adds
-        int raisedAtOnce = (int) (LinearArms.REFIT_WORK / (d * d));
+        // raising all 16 × 127 priors (the bias keeps lambda) at once would cost 16 · 127 · (128 · 129 / 2) multiply-adds
+        int raisedAtOnce = (int) (LinearArms.REFIT_WORK / (d * (d + 1) / 2));
         assertTrue(arms.priorPrecision(1) > 1, "the refit narrowed the prior: " + arms.priorPrecision(1));
         assertEquals(count * (d - 1) - raisedAtOnce, pending, "priors left for the arms' later updates");
-        // each update raises CATCH_UP_WORK / d² = 16 of its arm's priors: 8 updates of each arm catch all of them up
-        for (; time < LinearArms.FIRST_REFIT + 8 * count; time++) {
+        // each update raises CATCH_UP_WORK / (d(d+1)/2) = 31 of its arm's priors: 5 updates of each arm catch all up
+        for (; time < LinearArms.FIRST_REFIT + 5 * count; time++) {
             arms.learn(time % count, contexts[rng.nextInt(contexts.length)], rng.nextDouble() < 0.5 ? 1 : 0);
         }
         assertEquals(0, differing(arms, count, d), "every arm caught up before the next refit");

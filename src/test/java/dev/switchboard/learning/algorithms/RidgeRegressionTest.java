@@ -1,8 +1,14 @@
 package dev.switchboard.learning.algorithms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.switchboard.learning.encoding.FeatureVector;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -84,13 +90,14 @@ class RidgeRegressionTest {
         moved.setPrior(4, 10);
         moved.setPrior(1, 0.05);
         moved.setPrior(3, 0.3);
-        // five dimensions grown to, so a change costs 25 multiply-adds: a budget of 60 moves the first two that differ
-        assertEquals(50, movedWithinBudget.movePriors(changed, 60));
+        // five dimensions grown to, so a change costs 15 multiply-adds (a triangle of 5): a budget of 40 moves the first
+        // two that differ
+        assertEquals(30, movedWithinBudget.movePriors(changed, 40));
         assertEquals(changed[1], movedWithinBudget.prior(1, 0));
         assertEquals(changed[2], movedWithinBudget.prior(2, 0));
         assertEquals(PRIORS[3], movedWithinBudget.prior(3, 0));
-        assertEquals(50, movedWithinBudget.movePriors(changed, 60));
-        assertEquals(0, movedWithinBudget.movePriors(changed, 60));
+        assertEquals(30, movedWithinBudget.movePriors(changed, 40));
+        assertEquals(0, movedWithinBudget.movePriors(changed, 40));
         FeatureVector probe = FeatureVector.of(new int[] {0, 1, 2, 3, 4}, new double[] {1, 0.5, -0.5, 2, 1});
         for (RidgeRegression ridge : new RidgeRegression[] {moved, movedWithinBudget}) {
             assertEquals(direct.mean(probe), ridge.mean(probe), 1e-9);
@@ -100,6 +107,42 @@ class RidgeRegressionTest {
                         1e-9);
             }
         }
+    }
+
+    /**
+     * Snapshots of format 5 hold each arm's whole matrix, row after row, as the regression that stored the full matrix
+     * wrote them: the triangle kept in memory is written out symmetric, and read back to the same estimates.
+     */
+    @Test
+    void theStoredFormIsTheWholeSymmetricMatrixRowAfterRow() throws IOException {
+        RidgeRegression ridge = new RidgeRegression();
+        learnTheSame(new SplittableRandom(5), 40, PRIORS, PRIORS, ridge);
+        int d = 5;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ridge.writeTo(new DataOutputStream(bytes));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        assertEquals(d, in.readInt());
+        double[][] rows = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            assertEquals(PRIORS[i], in.readDouble(), "row " + i + " starts with its prior");
+            for (int j = 0; j < d; j++) {
+                rows[i][j] = in.readDouble();
+            }
+            in.readDouble(); // the weight
+        }
+        assertEquals(-1, in.read(), "nothing after the last row");
+        for (int i = 0; i < d; i++) {
+            assertEquals(ridge.weightVariance(i, PRIORS, UNSEEN), rows[i][i]);
+            for (int j = 0; j < i; j++) {
+                assertEquals(rows[i][j], rows[j][i], "element " + i + "," + j);
+                assertNotEquals(0, rows[i][j], "element " + i + "," + j + " is learned, not left out");
+            }
+        }
+        RidgeRegression read =
+                RidgeRegression.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        FeatureVector probe = FeatureVector.of(new int[] {3, 0, 4, 1}, new double[] {1, 0.5, -0.5, 2});
+        assertEquals(ridge.mean(probe), read.mean(probe));
+        assertEquals(ridge.variance(probe, PRIORS, UNSEEN), read.variance(probe, PRIORS, UNSEEN));
     }
 
     /** The same rewards into the first regressions under {@code priors} and into the last under {@code other}. */
