@@ -98,7 +98,9 @@ final class RidgeRegression {
 
     /**
      * {@code xᵀA⁻¹x}. A dimension this regression has not grown to yet counts at {@code x²/priors[j]}, a feature not
-     * in the space at all at {@code x²/unseenPrior}. Each pair of active dimensions is read once and counted twice.
+     * in the space at all at {@code x²/unseenPrior}. Each pair of active dimensions is read once and counted twice,
+     * with the entries before it: where the indices ascend, as an encoded context's mostly do, those are in the row
+     * of the triangle that is being read, one after the other.
      */
     double variance(FeatureVector x, double[] priors, double unseenPrior) {
         double variance = x.unseenSquaredNorm() / unseenPrior;
@@ -110,14 +112,15 @@ final class RidgeRegression {
                 variance += xi * xi / priorOf(i, priors, unseenPrior);
                 continue;
             }
+            int row = rowStart(i);
             double offDiagonal = 0;
-            for (int l = k + 1; l < n; l++) {
+            for (int l = 0; l < k; l++) {
                 int j = x.index(l);
                 if (j < dim) {
-                    offDiagonal += inverse[at(i, j)] * x.value(l);
+                    offDiagonal += inverse[j <= i ? row + j : rowStart(j) + i] * x.value(l);
                 }
             }
-            variance += xi * (xi * inverse[diagonal(i)] + 2 * offDiagonal);
+            variance += xi * (xi * inverse[row + i] + 2 * offDiagonal);
         }
         return Math.max(variance, 0);
     }
