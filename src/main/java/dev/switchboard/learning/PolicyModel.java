@@ -23,9 +23,10 @@ public final class PolicyModel {
 
     /**
      * 3 since numbers give step indicators (a vocabulary of format 2 would not be the one a replay builds), 4 since
-     * the contextual learners learn their priors and noise, 5 since their arms no longer keep {@code b = Σ r·x}.
+     * the contextual learners learn their priors and noise, 5 since their arms no longer keep {@code b = Σ r·x}, 6
+     * since they keep only the lower triangle of {@code A⁻¹}.
      */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     /** The arm costs of a policy whose arms have none: every arm is free. */
     public static final double[] NO_COSTS = new double[0];

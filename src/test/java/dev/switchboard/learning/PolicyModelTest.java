@@ -53,6 +53,8 @@ class PolicyModelTest {
         assertTrue(PolicyModel.canRestore(snapshot));
         java.nio.ByteBuffer.wrap(snapshot).putInt(0, 3);
         assertFalse(PolicyModel.canRestore(snapshot), "format 3 had one fixed prior for every feature");
+        java.nio.ByteBuffer.wrap(snapshot).putInt(0, 5);
+        assertFalse(PolicyModel.canRestore(snapshot), "format 5 held the whole matrix of every arm");
     }
 
     @ParameterizedTest

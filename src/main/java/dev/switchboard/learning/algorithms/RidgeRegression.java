@@ -44,11 +44,6 @@ final class RidgeRegression {
         return i * (i + 1) / 2;
     }
 
-    /** Where {@code (A⁻¹)_ij}, the same element as {@code (A⁻¹)_ji}, is stored. */
-    private static int at(int i, int j) {
-        return i >= j ? rowStart(i) + j : rowStart(j) + i;
-    }
-
     private static int diagonal(int i) {
         return rowStart(i) + i;
     }
@@ -251,19 +246,19 @@ final class RidgeRegression {
         dim = required;
     }
 
-    /** Row after row: the prior, the whole row of {@code A⁻¹} ({@code d} doubles, both triangles), the weight. */
+    /** Row after row: the prior, row {@code i} of the triangle of {@code A⁻¹} ({@code i + 1} doubles), the weight. */
     void writeTo(DataOutput out) throws IOException {
         out.writeInt(dim);
         for (int i = 0; i < dim; i++) {
             out.writeDouble(prior[i]);
-            for (int j = 0; j < dim; j++) {
-                out.writeDouble(inverse[at(i, j)]);
+            int row = rowStart(i);
+            for (int j = 0; j <= i; j++) {
+                out.writeDouble(inverse[row + j]);
             }
             out.writeDouble(theta[i]);
         }
     }
 
-    /** Reads what {@link #writeTo} wrote; of each row of {@code A⁻¹}, the lower triangle's part is kept. */
     static RidgeRegression readFrom(DataInput in) throws IOException {
         RidgeRegression ridge = new RidgeRegression();
         int dim = in.readInt();
@@ -272,11 +267,9 @@ final class RidgeRegression {
         ridge.grow(dim, placeholders);
         for (int i = 0; i < dim; i++) {
             ridge.prior[i] = in.readDouble();
-            for (int j = 0; j < dim; j++) {
-                double element = in.readDouble();
-                if (j <= i) {
-                    ridge.inverse[rowStart(i) + j] = element;
-                }
+            int row = rowStart(i);
+            for (int j = 0; j <= i; j++) {
+                ridge.inverse[row + j] = in.readDouble();
             }
             ridge.theta[i] = in.readDouble();
         }

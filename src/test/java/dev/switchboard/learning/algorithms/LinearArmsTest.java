@@ -102,7 +102,7 @@ class LinearArmsTest {
             arms.learn(time % count, contexts[rng.nextInt(contexts.length)], rng.nextDouble() < 0.5 ? 1 : 0);
         }
         int pending = differing(arms, count, d);
-        // raising all 16 × 127 priors (the bias keeps lambda) at once would cost 16 · 127 · (128 · 129 / 2) multiply-adds
+        // raising all 16 × 127 priors (the bias keeps lambda) at once would cost 16 · 127 · 128 · 129 / 2 multiply-adds
         int raisedAtOnce = (int) (LinearArms.REFIT_WORK / (d * (d + 1) / 2));
         assertTrue(arms.priorPrecision(1) > 1, "the refit narrowed the prior: " + arms.priorPrecision(1));
         assertEquals(count * (d - 1) - raisedAtOnce, pending, "priors left for the arms' later updates");

@@ -90,8 +90,8 @@ class RidgeRegressionTest {
         moved.setPrior(4, 10);
         moved.setPrior(1, 0.05);
         moved.setPrior(3, 0.3);
-        // five dimensions grown to, so a change costs 15 multiply-adds (a triangle of 5): a budget of 40 moves the first
-        // two that differ
+        // five dimensions grown to, so a change costs 15 multiply-adds (a triangle of 5): a budget of 40 moves the
+        // first two that differ
         assertEquals(30, movedWithinBudget.movePriors(changed, 40));
         assertEquals(changed[1], movedWithinBudget.prior(1, 0));
         assertEquals(changed[2], movedWithinBudget.prior(2, 0));
@@ -110,11 +110,11 @@ class RidgeRegressionTest {
     }
 
     /**
-     * Snapshots of format 5 hold each arm's whole matrix, row after row, as the regression that stored the full matrix
-     * wrote them: the triangle kept in memory is written out symmetric, and read back to the same estimates.
+     * Snapshots (format 6) hold each arm's triangle row after row, {@code i + 1} elements of row {@code i}, and read
+     * back to the same estimates.
      */
     @Test
-    void theStoredFormIsTheWholeSymmetricMatrixRowAfterRow() throws IOException {
+    void theStoredFormIsTheTriangleRowAfterRow() throws IOException {
         RidgeRegression ridge = new RidgeRegression();
         learnTheSame(new SplittableRandom(5), 40, PRIORS, PRIORS, ridge);
         int d = 5;
@@ -122,22 +122,16 @@ class RidgeRegressionTest {
         ridge.writeTo(new DataOutputStream(bytes));
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
         assertEquals(d, in.readInt());
-        double[][] rows = new double[d][d];
         for (int i = 0; i < d; i++) {
             assertEquals(PRIORS[i], in.readDouble(), "row " + i + " starts with its prior");
-            for (int j = 0; j < d; j++) {
-                rows[i][j] = in.readDouble();
+            for (int j = 0; j < i; j++) {
+                assertNotEquals(0, in.readDouble(), "element " + i + "," + j + " is learned, not left out");
             }
+            double diagonal = in.readDouble();
+            assertEquals(ridge.weightVariance(i, PRIORS, UNSEEN), diagonal, "row " + i + " ends at the diagonal");
             in.readDouble(); // the weight
         }
         assertEquals(-1, in.read(), "nothing after the last row");
-        for (int i = 0; i < d; i++) {
-            assertEquals(ridge.weightVariance(i, PRIORS, UNSEEN), rows[i][i]);
-            for (int j = 0; j < i; j++) {
-                assertEquals(rows[i][j], rows[j][i], "element " + i + "," + j);
-                assertNotEquals(0, rows[i][j], "element " + i + "," + j + " is learned, not left out");
-            }
-        }
         RidgeRegression read =
                 RidgeRegression.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         FeatureVector probe = FeatureVector.of(new int[] {3, 0, 4, 1}, new double[] {1, 0.5, -0.5, 2});
