@@ -1,3 +1,4 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import dev.switchboard.learning.Algorithms;
 import dev.switchboard.learning.Choice;
@@ -27,10 +28,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Offline replay of real routing data (RouterBench, RouteLLM) through Switchboard's learning core, in process, or
- * through the HTTP API of a running service with --http. One online pass in a fixed shuffled order: each prompt is
- * routed, the chosen model's recorded outcome is the reward, and the policy learns from it before the next prompt.
- * Run it with bench/replay (see the README).
+ * Offline replay of real routing data (RouterBench, RouteLLM, MMLU-Pro) through Switchboard's learning core, in
+ * process, or through the HTTP API of a running service with --http. One online pass in a fixed shuffled order: each
+ * prompt is routed, the chosen model's recorded outcome is the reward, and the policy learns from it before the next
+ * prompt. Run it with bench/replay (see the README).
  */
 public final class Replay {
 
@@ -56,8 +57,9 @@ public final class Replay {
             case "routerbench" -> routerBench(data.resolve("routerbench"));
             case "routellm-mmlu" -> routeLlm(data.resolve("routellm"), "mmlu");
             case "routellm-gsm8k" -> routeLlm(data.resolve("routellm"), "gsm8k");
+            case "mmlu-pro" -> mmluPro(data.resolve("mmlu-pro"));
             default -> throw new IllegalArgumentException("unknown dataset " + name
-                    + "; known: routerbench, routellm-mmlu, routellm-gsm8k");
+                    + "; known: routerbench, routellm-mmlu, routellm-gsm8k, mmlu-pro");
         };
         String algorithm = options.getOrDefault("algorithm", "linucb");
         boolean text = options.containsKey("text");
@@ -383,6 +385,42 @@ public final class Replay {
         return new Dataset("routellm-" + task, "subject", queries, ordered, price,
                 "none ships with the data; a price list of GPT-4 = 1 and Mixtral = 0.05 per call (roughly their "
                         + "list prices per token) is attached");
+    }
+
+    /**
+     * MMLU-Pro: 32 models' answers to the same questions, with the category as context; only the questions every
+     * model answered. No costs ship with it and none is attached: every call costs 1, so only the accuracy means
+     * anything. The models are listed most accurate first, so the first is the best single model.
+     */
+    private static Dataset mmluPro(Path dir) throws IOException {
+        List<String> header = List.of(Files.newBufferedReader(dir.resolve("correct.csv")).readLine().split(","));
+        List<String> models = header.subList(3, header.size());
+        Map<String, String> questions = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(dir.resolve("questions.jsonl"))) {
+            Map<?, ?> question = json.readValue(line, Map.class);
+            questions.put(String.valueOf(question.get("question_id")), (String) question.get("question"));
+        }
+        Map<String, Double> price = new HashMap<>();
+        models.forEach(m -> price.put(m, 1.0));
+        List<Query> queries = new ArrayList<>();
+        for (String[] row : Csv.read(dir.resolve("correct.csv"))) {
+            Map<String, Double> correct = new HashMap<>();
+            for (int i = 3; i < header.size(); i++) {
+                if (!row[i].isEmpty()) {
+                    correct.put(header.get(i), Double.parseDouble(row[i]));
+                }
+            }
+            if (correct.size() == models.size()) {
+                queries.add(new Query(row[0], row[1], questions.get(row[0]), correct, price));
+            }
+        }
+        Map<String, Double> accuracy = new HashMap<>();
+        models.forEach(m -> accuracy.put(m, queries.stream().mapToDouble(q -> q.correct().get(m)).sum()));
+        List<String> ordered = new ArrayList<>(models);
+        ordered.sort((a, b) -> Double.compare(accuracy.get(b), accuracy.get(a)));
+        return new Dataset("mmlu-pro", "category", queries, ordered, price,
+                "none ships with the data and none is attached: every call costs 1, so costWeight changes nothing");
     }
 
     /** A small RFC 4180 reader: quoted fields may hold commas, quotes and newlines. */
