@@ -29,10 +29,11 @@ import java.util.List;
  * <p><b>Moving priors without holding the policy.</b> Changing one dimension's prior costs {@code d(d+1)/2} per arm,
  * so a refit of a large policy (64 arms of 256 dimensions: about half a billion multiply-adds) is not done all at once
  * under the policy's lock: a refit moves priors as far as {@value #REFIT_WORK} multiply-adds go (every prior of 8 arms
- * of up to 80 dimensions), and each arm moves the rest of its own at its next updates, {@value #CATCH_UP_WORK} multiply-adds
- * (and at least one dimension) at a time. Each arm's model is always exact under its own priors; an arm that is behind
- * only keeps its old ones for a while. A new {@code lambda} moves every prior back to it the same way (a rank-one update
- * lowers a prior as well as it raises one), instead of inverting every arm's matrix.
+ * of up to 80 dimensions), and each arm moves the rest of its own at its next updates,
+ * {@value #CATCH_UP_WORK} multiply-adds (and at least one dimension) at a time. Each arm's model is always exact
+ * under its own priors; an arm that is behind only keeps its old ones for a while. A new {@code lambda} moves every
+ * prior back to it the same way (a rank-one update lowers a prior as well as it raises one), instead of inverting
+ * every arm's matrix.
  *
  * <p><b>Drift.</b> Providers change models silently, so an arm's quality may wander. With {@code drift = δ}, every
  * weight of every arm is taken to follow a random walk whose standard deviation grows by {@code δ} times its prior
