@@ -33,8 +33,10 @@ import java.util.TreeSet;
  *       {@value #CROSS_WEIGHT}.</li>
  *   <li>The prompt's {@linkplain Context#text() text summary} gives its length in characters (as the numeric
  *       feature {@code text.chars}), the indicators {@code "t:code"} and {@code "t:math"} when it looks like either,
- *       and up to {@value TextSummary#WORD_BUCKETS} hashed word indicators {@code "h:17"}, each {@code 1/√m} for m
- *       buckets, so that the words of any prompt together weigh as one feature.</li>
+ *       and up to {@value TextSummary#WORD_BUCKETS} hashed word indicators {@code "h:17"}, each
+ *       {@value #CROSS_WEIGHT}{@code /√m} for m buckets, so that the words of any prompt together weigh as one cross:
+ *       they refine what the context says, as a niche does. Weighing as a main effect, with 32 models on MMLU-Pro they
+ *       cost 13 points of accuracy instead of 3.6.</li>
  * </ul>
  *
  * <p>No encoding keeps running statistics, so a context encodes the same way before and after any amount of
@@ -145,7 +147,7 @@ public final class FeatureSpace {
             }
             int[] words = text.words();
             for (int bucket : words) {
-                vector.indicator("h:" + bucket, 1 / Math.sqrt(words.length));
+                vector.indicator("h:" + bucket, CROSS_WEIGHT / Math.sqrt(words.length));
             }
         }
         return vector.build();

@@ -210,7 +210,8 @@ class FeatureSpaceTest {
                 words += x.value(k) * x.value(k);
             }
         }
-        assertEquals(1, words, 1e-12, "the hashed words of a prompt weigh as one feature");
+        assertEquals(FeatureSpace.CROSS_WEIGHT * FeatureSpace.CROSS_WEIGHT, words, 1e-12,
+                "the hashed words of a prompt weigh as one cross");
         assertEquals(summary, TextSummary.of("def add(a, b):\n    return a + b\n\nPlease fix this function."));
     }
 
