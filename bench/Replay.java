@@ -393,7 +393,10 @@ public final class Replay {
      * anything. The models are listed most accurate first, so the first is the best single model.
      */
     private static Dataset mmluPro(Path dir) throws IOException {
-        List<String> header = List.of(Files.newBufferedReader(dir.resolve("correct.csv")).readLine().split(","));
+        List<String> header;
+        try (var lines = Files.lines(dir.resolve("correct.csv"))) {
+            header = List.of(lines.findFirst().orElseThrow().split(","));
+        }
         List<String> models = header.subList(3, header.size());
         Map<String, String> questions = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
