@@ -8,6 +8,7 @@ import java.util.TreeMap;
  * feedback on time and up to 500 decisions late: oracle ratio over the last quarter of 8,000 rounds, the changed
  * arm's share of its task, and how many points of the oracle's reward were lost on exploring choices (an arm whose
  * estimate was not the best) and on exploiting ones (the best estimate was wrong), averaged over seeded worlds.
+ * {@code -DfirstWorld=N} starts from world N instead of 0, for worlds no setting was tuned on.
  * {@code -Dexplorations=N} runs each world N times with different exploration seeds (the world's rewards stay the
  * same), to average out the luck of the exploration. With
  * {@code -Dhttp=URL} it routes through a running service instead of the learning core in process (whose
@@ -40,9 +41,11 @@ public final class StreamsBench {
         String shapeText = System.getProperty("shape");
         RoutingWorld.Shape shape = shapeText == null ? RoutingWorld.Shape.of(8) : RoutingWorld.Shape.parse(shapeText);
         int explorations = Integer.getInteger("explorations", 1);
-        System.out.printf("%s %s, %d worlds of %s, %d run%s each, %,d rounds, %s;"
-                + " last quarter's expected reward / oracle's%n", algorithm, params, worlds, shape, explorations,
-                explorations == 1 ? "" : "s", rounds, http == null ? "in process" : "over HTTP at " + http);
+        int firstWorld = Integer.getInteger("firstWorld", 0);
+        System.out.printf("%s %s, %d worlds of %s from world %d, %d run%s each, %,d rounds, %s;"
+                + " last quarter's expected reward / oracle's%n", algorithm, params, worlds, shape, firstWorld,
+                explorations, explorations == 1 ? "" : "s", rounds,
+                http == null ? "in process" : "over HTTP at " + http);
         for (RoutingWorld.Scenario scenario : RoutingWorld.Scenario.values()) {
             StringBuilder line = new StringBuilder(String.format("  %-10s", scenario));
             for (int delay : new int[] {0, 500}) {
@@ -51,7 +54,7 @@ public final class StreamsBench {
                 double exploreLoss = 0;
                 double min = 1;
                 int runs = worlds * explorations;
-                for (int seed = 0; seed < worlds; seed++) {
+                for (int seed = firstWorld; seed < firstWorld + worlds; seed++) {
                     RoutingWorld world = new RoutingWorld(scenario, shape, 1000 + seed);
                     for (int exploration = 0; exploration < explorations; exploration++) {
                         RoutingWorld.Score score;
