@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads request bodies: enforces the size limit, parses strictly (duplicate keys are an error), and offers typed
@@ -22,6 +23,10 @@ import java.util.Set;
 @ApplicationScoped
 public class RequestBodies {
 
+    /** Jackson's own description of a location within the body, {@code [Source: …; line: 1, column: 36]}. */
+    private static final Pattern SOURCE_LOCATION =
+            Pattern.compile("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]");
+
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -29,6 +34,11 @@ public class RequestBodies {
 
     RequestBodies(SwitchboardConfig config) {
         this.limit = config.maxBodySize().asLongValue();
+    }
+
+    /** The parser's message with each location said as "line 1, column 36", without the parser's source notes. */
+    private static String withoutSource(String parserMessage) {
+        return SOURCE_LOCATION.matcher(parserMessage).replaceAll("line $1, column $2");
     }
 
     /** Parses a body that must be a JSON object with no fields but {@code allowed}. */
@@ -45,7 +55,8 @@ public class RequestBodies {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidInputException("malformed JSON" + where + ": " + e.getOriginalMessage(), "");
+            throw new InvalidInputException("malformed JSON" + where + ": " + withoutSource(e.getOriginalMessage()),
+                    "");
         } catch (IOException e) {
             throw new InvalidInputException("unreadable request body", "");
         }

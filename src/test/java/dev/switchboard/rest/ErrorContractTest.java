@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.support.Api;
@@ -89,6 +90,14 @@ class ErrorContractTest {
         Api.select(body.replace("POLICY", policy)).statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status)).body("detail", notNullValue());
         assertEquals(decisions, decisions());
+    }
+
+    @Test
+    void malformedJsonSaysWhereWithoutTheParsersNotes() {
+        Api.select("{\"policy\":\"" + policy + "\",\"context\":{\"task\":\"code\"").statusCode(400)
+                .body("detail", startsWith("malformed JSON at line 1, column"))
+                .body("detail", containsString("start marker at line 1, column"))
+                .body("detail", not(containsString("Source"))).body("detail", not(containsString("StreamReadFeature")));
     }
 
     @Test
