@@ -11,7 +11,6 @@ import dev.switchboard.learning.explore.ProbabilityVector;
 import dev.switchboard.learning.explore.ScoreDistribution;
 import dev.switchboard.learning.explore.ShiftedScore;
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -27,7 +26,7 @@ import java.util.random.RandomGenerator;
  * last refresh reach {@value #REFRESH_SHARE} of all rewards (at least one): Thompson sampling on a posterior at most
  * 1% stale, at a cost logarithmic in the number of rewards. The reported propensity is always the one drawn from.
  */
-public final class BetaThompson implements Learner {
+public final class BetaThompson extends ArmStateLearner<BetaThompson.Config, RewardTotals> {
 
     public static final String NAME = "thompson";
 
@@ -62,8 +61,6 @@ public final class BetaThompson implements Learner {
         }
     }
 
-    private Config config;
-    private final RewardTotals totals;
     private static final double REFRESH_SHARE = 0.01;
 
     private int[] cachedCandidates;
@@ -72,8 +69,7 @@ public final class BetaThompson implements Learner {
     private double rewardsSinceRefresh;
 
     private BetaThompson(Config config, RewardTotals totals) {
-        this.config = config;
-        this.totals = totals;
+        super(Config.class, config, totals);
     }
 
     @Override
@@ -81,14 +77,14 @@ public final class BetaThompson implements Learner {
         double[] estimates = new double[candidates.length];
         ScoreDistribution[] posteriors = new ScoreDistribution[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
-            double alpha = config.priorAlpha() + totals.sum(candidates[i]);
-            double beta = config.priorBeta() + totals.count(candidates[i]) - totals.sum(candidates[i]);
+            double alpha = config().priorAlpha() + state.sum(candidates[i]);
+            double beta = config().priorBeta() + state.count(candidates[i]) - state.sum(candidates[i]);
             posteriors[i] = ShiftedScore.of(new BetaScore(alpha, beta), -penalties[i]);
             estimates[i] = alpha / (alpha + beta);
         }
         if (cachedDistribution == null || !Arrays.equals(cachedCandidates, candidates)
                 || !Arrays.equals(cachedPenalties, penalties)
-                || rewardsSinceRefresh >= Math.max(1, REFRESH_SHARE * totals.totalCount())) {
+                || rewardsSinceRefresh >= Math.max(1, REFRESH_SHARE * state.totalCount())) {
             cachedDistribution = ProbabilityOfBest.of(posteriors);
             cachedCandidates = candidates.clone();
             cachedPenalties = penalties.clone();
@@ -99,24 +95,18 @@ public final class BetaThompson implements Learner {
 
     @Override
     public void learn(int arm, FeatureVector x, double reward) {
-        totals.add(arm, reward);
+        super.learn(arm, x, reward);
         rewardsSinceRefresh += 1;
     }
 
     @Override
     public void addArm() {
-        totals.addArm();
+        super.addArm();
         cachedDistribution = null;
     }
 
     @Override
-    public void reconfigure(LearnerConfig config) {
-        this.config = (Config) config;
+    void reconfigured(Config config) {
         cachedDistribution = null;
-    }
-
-    @Override
-    public void writeTo(DataOutput out) throws IOException {
-        totals.writeTo(out);
     }
 }

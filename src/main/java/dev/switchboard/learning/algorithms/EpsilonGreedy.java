@@ -7,7 +7,6 @@ import dev.switchboard.learning.ParamReader;
 import dev.switchboard.learning.encoding.FeatureVector;
 import dev.switchboard.learning.explore.Exploration;
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -17,7 +16,7 @@ import java.util.random.RandomGenerator;
  * highest mean reward, otherwise a uniformly random candidate, so {@code p(a) = ε/K + (1 − ε)·[a best]/|best|}.
  * An arm without reward counts as best (each is tried before the greedy rule settles).
  */
-public final class EpsilonGreedy implements Learner {
+public final class EpsilonGreedy extends ArmStateLearner<EpsilonGreedy.Config, RewardTotals> {
 
     public static final String NAME = "epsilon-greedy";
 
@@ -52,12 +51,8 @@ public final class EpsilonGreedy implements Learner {
         }
     }
 
-    private Config config;
-    private final RewardTotals totals;
-
     private EpsilonGreedy(Config config, RewardTotals totals) {
-        this.config = config;
-        this.totals = totals;
+        super(Config.class, config, totals);
     }
 
     @Override
@@ -65,30 +60,10 @@ public final class EpsilonGreedy implements Learner {
         double[] estimates = new double[candidates.length];
         double[] greedyScores = new double[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
-            estimates[i] = totals.mean(candidates[i], 0.5);
-            greedyScores[i] = totals.mean(candidates[i], Double.POSITIVE_INFINITY) - penalties[i];
+            estimates[i] = state.mean(candidates[i], 0.5);
+            greedyScores[i] = state.mean(candidates[i], Double.POSITIVE_INFINITY) - penalties[i];
         }
         return Candidates.draw(candidates, estimates, penalties,
-                Exploration.epsilonGreedy(greedyScores, config.epsilon()), rng);
-    }
-
-    @Override
-    public void learn(int arm, FeatureVector x, double reward) {
-        totals.add(arm, reward);
-    }
-
-    @Override
-    public void addArm() {
-        totals.addArm();
-    }
-
-    @Override
-    public void reconfigure(LearnerConfig config) {
-        this.config = (Config) config;
-    }
-
-    @Override
-    public void writeTo(DataOutput out) throws IOException {
-        totals.writeTo(out);
+                Exploration.epsilonGreedy(greedyScores, config().epsilon()), rng);
     }
 }

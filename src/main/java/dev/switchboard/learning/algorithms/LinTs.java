@@ -2,15 +2,12 @@ package dev.switchboard.learning.algorithms;
 
 import dev.switchboard.learning.Choice;
 import dev.switchboard.learning.Learner;
-import dev.switchboard.learning.LearnerConfig;
 import dev.switchboard.learning.ParamReader;
-import dev.switchboard.learning.encoding.Encoding;
 import dev.switchboard.learning.encoding.FeatureVector;
 import dev.switchboard.learning.explore.NormalScore;
 import dev.switchboard.learning.explore.ProbabilityOfBest;
 import dev.switchboard.learning.explore.ScoreDistribution;
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -24,7 +21,7 @@ import java.util.random.RandomGenerator;
  * the highest score ({@link ProbabilityOfBest}) and draws from that vector: the same policy, with an exact propensity,
  * in O(nnz²) per arm instead of a Cholesky factorisation.
  */
-public final class LinTs implements Learner {
+public final class LinTs extends LinearLearner<LinTs.Config> {
 
     public static final String NAME = "lin-ts";
 
@@ -34,7 +31,8 @@ public final class LinTs implements Learner {
      * @param lambda the ridge prior's precision every feature starts with, in units of the noise, > 0 (default 1)
      * @param features the encoding params shared by the contextual learners
      */
-    public record Config(double v, double lambda, LinearParams features) implements LearnerConfig {
+    public record Config(double v, double lambda, LinearParams features)
+            implements LinearLearner.Config {
 
         public static Config parse(Map<String, Object> params) {
             ParamReader reader = new ParamReader(NAME, params);
@@ -55,11 +53,6 @@ public final class LinTs implements Learner {
         }
 
         @Override
-        public Encoding encoding() {
-            return features.encoding();
-        }
-
-        @Override
         public Learner newLearner(int arms) {
             return new LinTs(this, features.newArms(arms, lambda));
         }
@@ -70,12 +63,8 @@ public final class LinTs implements Learner {
         }
     }
 
-    private Config config;
-    private final LinearArms arms;
-
     private LinTs(Config config, LinearArms arms) {
-        this.config = config;
-        this.arms = arms;
+        super(Config.class, config, arms);
     }
 
     @Override
@@ -83,30 +72,10 @@ public final class LinTs implements Learner {
         double[] estimates = new double[candidates.length];
         ScoreDistribution[] posteriors = new ScoreDistribution[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
-            estimates[i] = arms.mean(candidates[i], x);
-            posteriors[i] = new NormalScore(estimates[i] - penalties[i], config.v() * Math.sqrt(arms.variance(candidates[i], x)));
+            estimates[i] = state.mean(candidates[i], x);
+            posteriors[i] = new NormalScore(estimates[i] - penalties[i],
+                    config().v() * Math.sqrt(state.variance(candidates[i], x)));
         }
         return Candidates.draw(candidates, estimates, penalties, ProbabilityOfBest.of(posteriors), rng);
-    }
-
-    @Override
-    public void learn(int arm, FeatureVector x, double reward) {
-        arms.learn(arm, x, reward);
-    }
-
-    @Override
-    public void addArm() {
-        arms.addArm();
-    }
-
-    @Override
-    public void reconfigure(LearnerConfig config) {
-        this.config = (Config) config;
-        this.config.features().reconfigure(arms, this.config.lambda());
-    }
-
-    @Override
-    public void writeTo(DataOutput out) throws IOException {
-        arms.writeTo(out);
     }
 }

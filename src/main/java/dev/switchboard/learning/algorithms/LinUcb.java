@@ -2,13 +2,10 @@ package dev.switchboard.learning.algorithms;
 
 import dev.switchboard.learning.Choice;
 import dev.switchboard.learning.Learner;
-import dev.switchboard.learning.LearnerConfig;
 import dev.switchboard.learning.ParamReader;
-import dev.switchboard.learning.encoding.Encoding;
 import dev.switchboard.learning.encoding.FeatureVector;
 import dev.switchboard.learning.explore.Exploration;
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -18,7 +15,7 @@ import java.util.random.RandomGenerator;
  * maximising {@code θ_aᵀx + α·√(xᵀA_a⁻¹x)} (net of the cost penalty), chosen with probability {@code 1 − ε + ε/K};
  * every other candidate keeps the floor {@code ε/K}. With {@code ε = 0} it is the deterministic textbook rule.
  */
-public final class LinUcb implements Learner {
+public final class LinUcb extends LinearLearner<LinUcb.Config> {
 
     public static final String NAME = "linucb";
 
@@ -30,7 +27,8 @@ public final class LinUcb implements Learner {
      * @param lambda the ridge prior's precision every feature starts with, in units of the noise, > 0 (default 1)
      * @param features the encoding params shared by the contextual learners
      */
-    public record Config(double alpha, double epsilon, double lambda, LinearParams features) implements LearnerConfig {
+    public record Config(double alpha, double epsilon, double lambda, LinearParams features)
+            implements LinearLearner.Config {
 
         public static Config parse(Map<String, Object> params) {
             ParamReader reader = new ParamReader(NAME, params);
@@ -52,11 +50,6 @@ public final class LinUcb implements Learner {
         }
 
         @Override
-        public Encoding encoding() {
-            return features.encoding();
-        }
-
-        @Override
         public Learner newLearner(int arms) {
             return new LinUcb(this, features.newArms(arms, lambda));
         }
@@ -67,12 +60,8 @@ public final class LinUcb implements Learner {
         }
     }
 
-    private Config config;
-    private final LinearArms arms;
-
     private LinUcb(Config config, LinearArms arms) {
-        this.config = config;
-        this.arms = arms;
+        super(Config.class, config, arms);
     }
 
     @Override
@@ -80,31 +69,11 @@ public final class LinUcb implements Learner {
         double[] estimates = new double[candidates.length];
         double[] bounds = new double[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
-            estimates[i] = arms.mean(candidates[i], x);
-            bounds[i] = estimates[i] - penalties[i] + config.alpha() * Math.sqrt(arms.variance(candidates[i], x));
+            estimates[i] = state.mean(candidates[i], x);
+            bounds[i] = estimates[i] - penalties[i]
+                    + config().alpha() * Math.sqrt(state.variance(candidates[i], x));
         }
-        return Candidates.draw(candidates, estimates, penalties, Exploration.epsilonGreedy(bounds, config.epsilon()),
+        return Candidates.draw(candidates, estimates, penalties, Exploration.epsilonGreedy(bounds, config().epsilon()),
                 rng);
-    }
-
-    @Override
-    public void learn(int arm, FeatureVector x, double reward) {
-        arms.learn(arm, x, reward);
-    }
-
-    @Override
-    public void addArm() {
-        arms.addArm();
-    }
-
-    @Override
-    public void reconfigure(LearnerConfig config) {
-        this.config = (Config) config;
-        this.config.features().reconfigure(arms, this.config.lambda());
-    }
-
-    @Override
-    public void writeTo(DataOutput out) throws IOException {
-        arms.writeTo(out);
     }
 }

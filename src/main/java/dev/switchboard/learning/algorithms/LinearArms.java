@@ -47,7 +47,7 @@ import java.util.List;
  * long rest, explore old arms harder than new ones). Time is counted in rewards, so it advances identically on every
  * replica and in every replay.
  */
-final class LinearArms {
+final class LinearArms implements ArmState {
 
     /**
      * What an arm is expected to earn before it has learned anything: the middle of [0, 1]. The regressions learn
@@ -150,12 +150,14 @@ final class LinearArms {
         return drift * drift * (time - lastUpdate.get(arm)) / 1000;
     }
 
-    void addArm() {
+    @Override
+    public void addArm() {
         arms.add(new RidgeRegression());
         lastUpdate.add(time);
     }
 
-    void learn(int arm, FeatureVector x, double reward) {
+    @Override
+    public void learn(int arm, FeatureVector x, double reward) {
         see(x);
         RidgeRegression ridge = arms.get(arm);
         ridge.movePriors(priors, Math.max(CATCH_UP_WORK, ridge.priorChangeCost()));
@@ -256,7 +258,8 @@ final class LinearArms {
         learnPriors = newLearnPriors;
     }
 
-    void writeTo(DataOutput out) throws IOException {
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
         out.writeLong(time);
         out.writeDouble(lambda);
         out.writeDouble(squaredErrors);

@@ -1,5 +1,6 @@
 package dev.switchboard.learning.algorithms;
 
+import dev.switchboard.learning.encoding.FeatureVector;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * Per-arm reward count and sum: the sufficient statistics of the non-contextual learners. Mergeable: two sets of
  * totals over disjoint feedback add up to the totals over all of it.
  */
-final class RewardTotals {
+final class RewardTotals implements ArmState {
 
     private double[] count;
     private double[] sum;
@@ -23,12 +24,15 @@ final class RewardTotals {
         return count.length;
     }
 
-    void addArm() {
+    @Override
+    public void addArm() {
         count = Arrays.copyOf(count, count.length + 1);
         sum = Arrays.copyOf(sum, sum.length + 1);
     }
 
-    void add(int arm, double reward) {
+    /** The context does not matter here. */
+    @Override
+    public void learn(int arm, FeatureVector x, double reward) {
         count[arm] += 1;
         sum[arm] += reward;
     }
@@ -55,7 +59,8 @@ final class RewardTotals {
         return n;
     }
 
-    void writeTo(DataOutput out) throws IOException {
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
         out.writeInt(count.length);
         for (int i = 0; i < count.length; i++) {
             out.writeDouble(count[i]);

@@ -7,7 +7,6 @@ import dev.switchboard.learning.ParamReader;
 import dev.switchboard.learning.encoding.FeatureVector;
 import dev.switchboard.learning.explore.Exploration;
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -17,7 +16,7 @@ import java.util.random.RandomGenerator;
  * maximising {@code mean_a + c·√(ln n / n_a)}, where {@code n} counts the rewards of all arms. Arms without a reward
  * come first. Deterministic: the chosen arm has probability 1, or 1/m among m tied arms.
  */
-public final class Ucb1 implements Learner {
+public final class Ucb1 extends ArmStateLearner<Ucb1.Config, RewardTotals> {
 
     public static final String NAME = "ucb1";
 
@@ -52,45 +51,21 @@ public final class Ucb1 implements Learner {
         }
     }
 
-    private Config config;
-    private final RewardTotals totals;
-
     private Ucb1(Config config, RewardTotals totals) {
-        this.config = config;
-        this.totals = totals;
+        super(Config.class, config, totals);
     }
 
     @Override
     public Choice choose(FeatureVector x, int[] candidates, double[] penalties, RandomGenerator rng) {
-        double logN = Math.log(Math.max(1, totals.totalCount()));
+        double logN = Math.log(Math.max(1, state.totalCount()));
         double[] estimates = new double[candidates.length];
         double[] bounds = new double[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
-            double n = totals.count(candidates[i]);
-            estimates[i] = totals.mean(candidates[i], 0.5);
-            bounds[i] = n > 0 ? estimates[i] - penalties[i] + config.c() * Math.sqrt(logN / n)
+            double n = state.count(candidates[i]);
+            estimates[i] = state.mean(candidates[i], 0.5);
+            bounds[i] = n > 0 ? estimates[i] - penalties[i] + config().c() * Math.sqrt(logN / n)
                     : Double.POSITIVE_INFINITY;
         }
         return Candidates.draw(candidates, estimates, penalties, Exploration.greedy(bounds), rng);
-    }
-
-    @Override
-    public void learn(int arm, FeatureVector x, double reward) {
-        totals.add(arm, reward);
-    }
-
-    @Override
-    public void addArm() {
-        totals.addArm();
-    }
-
-    @Override
-    public void reconfigure(LearnerConfig config) {
-        this.config = (Config) config;
-    }
-
-    @Override
-    public void writeTo(DataOutput out) throws IOException {
-        totals.writeTo(out);
     }
 }
