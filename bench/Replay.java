@@ -44,9 +44,17 @@ public final class Replay {
             String costNote) {
     }
 
-    /** What one routing run got. */
-    record Result(double accuracy, double costPerThousand, Map<String, Double> share) {
+    /**
+     * What one routing run got, over the whole pass and over each tenth of it in order ({@link #TENTHS}): how the
+     * learner's accuracy and cost moved as it learned.
+     */
+    record Result(double accuracy, double costPerThousand, Map<String, Double> share, double[] tenthAccuracy,
+            double[] tenthCostPerThousand) {
     }
+
+    static final int TENTHS = 10;
+    /** How many random halvings the reference learned on one half of the prompts and scored on the other averages. */
+    static final int HALVINGS = 20;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -109,6 +117,7 @@ public final class Replay {
             if (runs > 1) {
                 printSpread(results, referenceResult);
             }
+            printTenths(result, referenceResult);
             if (each) {
                 for (int i = 0; i < results.size(); i++) {
                     print("  order " + (seed + i), results.get(i), referenceResult, reference);
@@ -117,17 +126,42 @@ public final class Replay {
             Map<String, String> bestNet = bestPerGroup(order, dataset.models(), dataset.price(), weight);
             print("  per-" + dataset.groupKey() + " best in hindsight, same λ", fixed(order,
                     q -> bestNet.get(q.group())), referenceResult, reference);
+            print("  per-" + dataset.groupKey() + " best of the other half", bestOfOtherHalf(dataset, weight),
+                    referenceResult, reference);
         }
     }
 
     // ---- routing runs -------------------------------------------------------------------------------------------
 
     private static Result fixed(List<Query> order, java.util.function.Function<Query, String> route) {
-        Tally tally = new Tally();
+        Tally tally = new Tally(order.size());
         for (Query q : order) {
             tally.add(q, route.apply(q));
         }
-        return tally.result(order.size());
+        return tally.result();
+    }
+
+    /**
+     * What knowing every model's outcome on half of the prompts is worth: each group's best model by the same reward −
+     * λ·cost, chosen on one half and scored on the other (both ways round), over {@value #HALVINGS} random halvings.
+     * Unlike the best in hindsight, it is not scored on the outcomes it was chosen by, so it is a reference an online
+     * learner could approach, given that much information for free.
+     */
+    private static Result bestOfOtherHalf(Dataset dataset, double costWeight) {
+        List<Result> results = new ArrayList<>();
+        for (int halving = 0; halving < HALVINGS; halving++) {
+            List<Query> shuffled = new ArrayList<>(dataset.queries());
+            Collections.shuffle(shuffled, new Random(halving));
+            List<Query> first = shuffled.subList(0, shuffled.size() / 2);
+            List<Query> second = shuffled.subList(shuffled.size() / 2, shuffled.size());
+            for (int way = 0; way < 2; way++) {
+                List<Query> chooseOn = way == 0 ? first : second;
+                List<Query> scoreOn = way == 0 ? second : first;
+                Map<String, String> best = bestPerGroup(chooseOn, dataset.models(), dataset.price(), costWeight);
+                results.add(fixed(scoreOn, q -> best.getOrDefault(q.group(), dataset.models().get(0))));
+            }
+        }
+        return average(results);
     }
 
     private static Result inProcess(Dataset dataset, List<Query> order, String algorithm, Map<String, Object> params,
@@ -142,7 +176,7 @@ public final class Replay {
             prices[a] = dataset.price().get(models.get(a));
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        Tally tally = new Tally();
+        Tally tally = new Tally(order.size());
         for (Query q : order) {
             Context context = Context.of(Map.of(dataset.groupKey(), q.group()), Map.of(),
                     text ? TextSummary.of(q.prompt()) : null);
@@ -151,7 +185,7 @@ public final class Replay {
             tally.add(q, chosen);
             model.learn(choice.arm(), context, q.correct().get(chosen));
         }
-        return tally.result(order.size());
+        return tally.result();
     }
 
     private static Result overHttp(Dataset dataset, List<Query> order, String algorithm, Map<String, Object> params,
@@ -166,7 +200,7 @@ public final class Replay {
         send(client, "PUT", base + "/policies/" + policy, "{\"algorithm\":" + json(algorithm) + ",\"arms\":[" + arms
                 + "],\"params\":" + jsonObject(params) + "}");
         Pattern decision = Pattern.compile("\"decisionId\"\\s*:\\s*\"([^\"]+)\".*?\"arm\"\\s*:\\s*\"([^\"]+)\"");
-        Tally tally = new Tally();
+        Tally tally = new Tally(order.size());
         try {
             for (Query q : order) {
                 String context = "{" + json(dataset.groupKey()) + ":" + json(q.group())
@@ -185,7 +219,7 @@ public final class Replay {
         } finally {
             send(client, "DELETE", base + "/policies/" + policy, null);
         }
-        return tally.result(order.size());
+        return tally.result();
     }
 
     private static Result average(List<Result> results) {
@@ -193,8 +227,17 @@ public final class Replay {
         for (Result r : results) {
             r.share().forEach((model, s) -> share.merge(model, s / results.size(), Double::sum));
         }
+        double[] tenthAccuracy = new double[TENTHS];
+        double[] tenthCost = new double[TENTHS];
+        for (Result r : results) {
+            for (int t = 0; t < TENTHS; t++) {
+                tenthAccuracy[t] += r.tenthAccuracy()[t] / results.size();
+                tenthCost[t] += r.tenthCostPerThousand()[t] / results.size();
+            }
+        }
         return new Result(results.stream().mapToDouble(Result::accuracy).average().orElseThrow(),
-                results.stream().mapToDouble(Result::costPerThousand).average().orElseThrow(), share);
+                results.stream().mapToDouble(Result::costPerThousand).average().orElseThrow(), share, tenthAccuracy,
+                tenthCost);
     }
 
     private static String send(HttpClient client, String method, String url, String body)
@@ -239,23 +282,42 @@ public final class Replay {
         return out.append('"').toString();
     }
 
-    /** Accuracy, cost and the share of calls to each model over a run. */
+    /** Accuracy, cost and the share of calls to each model over a run of {@code n} prompts, and over each tenth. */
     private static final class Tally {
 
+        private final int n;
+        private int seen;
         private double correct;
         private double cost;
+        private final double[] tenthCorrect = new double[TENTHS];
+        private final double[] tenthCost = new double[TENTHS];
+        private final int[] tenthSize = new int[TENTHS];
         private final Map<String, Integer> calls = new TreeMap<>();
 
+        Tally(int n) {
+            this.n = n;
+        }
+
         void add(Query q, String model) {
+            int tenth = (int) ((long) seen++ * TENTHS / n);
             correct += q.correct().get(model);
             cost += q.cost().get(model);
+            tenthCorrect[tenth] += q.correct().get(model);
+            tenthCost[tenth] += q.cost().get(model);
+            tenthSize[tenth]++;
             calls.merge(model, 1, Integer::sum);
         }
 
-        Result result(int n) {
+        Result result() {
             Map<String, Double> share = new TreeMap<>();
             calls.forEach((model, count) -> share.put(model, (double) count / n));
-            return new Result(correct / n, 1000 * cost / n, share);
+            double[] tenthAccuracy = new double[TENTHS];
+            double[] tenthCostPerThousand = new double[TENTHS];
+            for (int t = 0; t < TENTHS; t++) {
+                tenthAccuracy[t] = tenthCorrect[t] / Math.max(1, tenthSize[t]);
+                tenthCostPerThousand[t] = 1000 * tenthCost[t] / Math.max(1, tenthSize[t]);
+            }
+            return new Result(correct / n, 1000 * cost / n, share, tenthAccuracy, tenthCostPerThousand);
         }
     }
 
@@ -276,6 +338,18 @@ public final class Replay {
                 .mapToDouble(r -> 100 * r.costPerThousand() / reference.costPerThousand()).summaryStatistics();
         System.out.printf("  %-40s accuracy %.1f%% to %.1f%%, cost %.1f%% to %.1f%% over the %d orders%n", "",
                 accuracy.getMin(), accuracy.getMax(), cost.getMin(), cost.getMax(), results.size());
+    }
+
+    /** The learning curve: accuracy and cost over each tenth of the pass, in order, as shares of the reference's. */
+    private static void printTenths(Result r, Result reference) {
+        StringBuilder accuracy = new StringBuilder();
+        StringBuilder cost = new StringBuilder();
+        for (int t = 0; t < TENTHS; t++) {
+            accuracy.append(String.format(" %.1f", 100 * r.tenthAccuracy()[t] / reference.accuracy()));
+            cost.append(String.format(" %.1f", 100 * r.tenthCostPerThousand()[t] / reference.costPerThousand()));
+        }
+        System.out.printf("  %-40s accuracy%s%n  %-40s cost    %s%n", "each tenth of the pass, in order (%):", accuracy,
+                "", cost);
     }
 
     private static String shortName(String model) {
