@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code record_feedback}, the one statement that stores a batch of rewards: what becomes of each kind of item, the
- * ordinals it hands out, and writers on several replicas racing for the same decisions.
+ * ordinals it hands out, writers on several replicas racing for the same decisions, and that it looks everything up by
+ * index.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -119,6 +120,36 @@ class FeedbackBatchTest {
             assertEquals(decisions.size() / 2, ordinals.size());
             for (int i = 0; i < ordinals.size(); i++) {
                 assertEquals(i + 1, ordinals.get(i), "ordinals of policy " + policy + " are gapless");
+            }
+        }
+    }
+
+    @Test
+    void everyBatchFindsItsDecisionsAndEarlierFeedbackByIndexWhileTheTablesAreSmall() throws SQLException {
+        long policy = policy();
+        List<UUID> decisions = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            decisions.add(decision(policy, i % 3, "{}"));
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                // more batches than the five after which PL/pgSQL may keep a generic plan, on one connection
+                for (UUID decision : decisions) {
+                    assertInstanceOf(FeedbackBatch.Stored.class,
+                            FeedbackBatch.write(connection, List.of(item(decision, 1))).get(0));
+                }
+                // this transaction's own scans, which PostgreSQL counts at once
+                try (PreparedStatement scans = connection.prepareStatement("""
+                        SELECT coalesce(sum(seq_scan), 0) FROM pg_stat_xact_user_tables
+                         WHERE relid = 'feedback'::regclass
+                            OR relid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = 'decision'::regclass)""");
+                        ResultSet count = scans.executeQuery()) {
+                    count.next();
+                    assertEquals(0, count.getLong(1), "sequential scans of the feedback table or the decision log");
+                }
+            } finally {
+                connection.rollback();
             }
         }
     }
