@@ -224,12 +224,10 @@ public final class Replay {
 
     private static Result average(List<Result> results) {
         Map<String, Double> share = new TreeMap<>();
-        for (Result r : results) {
-            r.share().forEach((model, s) -> share.merge(model, s / results.size(), Double::sum));
-        }
         double[] tenthAccuracy = new double[TENTHS];
         double[] tenthCost = new double[TENTHS];
         for (Result r : results) {
+            r.share().forEach((model, s) -> share.merge(model, s / results.size(), Double::sum));
             for (int t = 0; t < TENTHS; t++) {
                 tenthAccuracy[t] += r.tenthAccuracy()[t] / results.size();
                 tenthCost[t] += r.tenthCostPerThousand()[t] / results.size();
@@ -287,8 +285,6 @@ public final class Replay {
 
         private final int n;
         private int seen;
-        private double correct;
-        private double cost;
         private final double[] tenthCorrect = new double[TENTHS];
         private final double[] tenthCost = new double[TENTHS];
         private final int[] tenthSize = new int[TENTHS];
@@ -300,8 +296,6 @@ public final class Replay {
 
         void add(Query q, String model) {
             int tenth = (int) ((long) seen++ * TENTHS / n);
-            correct += q.correct().get(model);
-            cost += q.cost().get(model);
             tenthCorrect[tenth] += q.correct().get(model);
             tenthCost[tenth] += q.cost().get(model);
             tenthSize[tenth]++;
@@ -311,9 +305,13 @@ public final class Replay {
         Result result() {
             Map<String, Double> share = new TreeMap<>();
             calls.forEach((model, count) -> share.put(model, (double) count / n));
+            double correct = 0;
+            double cost = 0;
             double[] tenthAccuracy = new double[TENTHS];
             double[] tenthCostPerThousand = new double[TENTHS];
             for (int t = 0; t < TENTHS; t++) {
+                correct += tenthCorrect[t];
+                cost += tenthCost[t];
                 tenthAccuracy[t] = tenthCorrect[t] / Math.max(1, tenthSize[t]);
                 tenthCostPerThousand[t] = 1000 * tenthCost[t] / Math.max(1, tenthSize[t]);
             }
