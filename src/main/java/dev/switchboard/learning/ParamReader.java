@@ -35,7 +35,8 @@ public final class ParamReader {
         }
         double x = ((Number) value).doubleValue();
         if (!Double.isFinite(x) || x < min || x > max) {
-            throw invalid(name, "must be in [" + min + ", " + max + "], got " + x);
+            String range = max == Double.MAX_VALUE ? "≥ " + plain(min) : "in [" + plain(min) + ", " + plain(max) + "]";
+            throw invalid(name, "must be " + range + ", got " + plain(x));
         }
         return x;
     }
@@ -54,9 +55,9 @@ public final class ParamReader {
 
     /** A positive number (no upper bound). */
     public double positive(String name, double defaultValue) {
-        double x = number(name, defaultValue, 0, Double.MAX_VALUE);
-        if (x == 0) {
-            throw invalid(name, "must be > 0, got 0");
+        double x = number(name, defaultValue, -Double.MAX_VALUE, Double.MAX_VALUE);
+        if (x <= 0) {
+            throw invalid(name, "must be > 0, got " + plain(x));
         }
         return x;
     }
@@ -65,7 +66,7 @@ public final class ParamReader {
     public int integer(String name, int defaultValue, int min, int max) {
         double x = number(name, defaultValue, min, max);
         if (x != Math.rint(x)) {
-            throw invalid(name, "must be a whole number, got " + x);
+            throw invalid(name, "must be a whole number, got " + plain(x));
         }
         return (int) x;
     }
@@ -120,6 +121,11 @@ public final class ParamReader {
     /** {@code param}'s problem, said as "{@code algorithm: param problem}". */
     private InvalidParamsException invalid(String param, String problem) {
         return new InvalidParamsException(algorithm + ": " + param + " " + problem, param);
+    }
+
+    /** A number as a person writes it: whole numbers without a fraction or an exponent (2, not 2.0 or 1.0E8). */
+    private static String plain(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
     private static String describe(Object value) {

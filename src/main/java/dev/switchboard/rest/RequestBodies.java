@@ -3,7 +3,6 @@ package dev.switchboard.rest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,19 +25,28 @@ public class RequestBodies {
     /** Jackson's own description of a location within the body, {@code [Source: …; line: 1, column: 36]}. */
     private static final Pattern SOURCE_LOCATION =
             Pattern.compile("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]");
+    /**
+     * Jackson's notes on which of its own settings would change the verdict ({@code (1000, from
+     * `StreamReadConstraints.getMaxNestingDepth()`)}, {@code : enable `JsonReadFeature.…` to allow}): about the
+     * library, not the request.
+     */
+    private static final Pattern SETTING_NOTE = Pattern.compile(", from `[^`]*`|: enable `[^`]*` to allow");
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final long limit;
 
     RequestBodies(SwitchboardConfig config) {
         this.limit = config.maxBodySize().asLongValue();
     }
 
-    /** The parser's message with each location said as "line 1, column 36", without the parser's source notes. */
-    private static String withoutSource(String parserMessage) {
-        return SOURCE_LOCATION.matcher(parserMessage).replaceAll("line $1, column $2");
+    /** The parser's message with each location said as "line 1, column 36", without its notes on itself. */
+    private static String withoutParserNotes(String parserMessage) {
+        String located = SOURCE_LOCATION.matcher(parserMessage).replaceAll("line $1, column $2");
+        return SETTING_NOTE.matcher(located).replaceAll("");
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** Parses a body that must be a JSON object with no fields but {@code allowed}. */
@@ -50,13 +58,15 @@ public class RequestBodies {
             throw new InvalidInputException("request body is empty; a JSON object is required", "");
         }
         JsonNode node;
-        try {
-            node = mapper.readTree(body);
+        try (JsonParser parser = mapper.createParser(body)) {
+            node = mapper.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new InvalidInputException("malformed JSON" + at(parser.currentTokenLocation())
+                        + ": more content after the request's JSON value", "");
+            }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InvalidInputException("malformed JSON" + where + ": " + withoutSource(e.getOriginalMessage()),
-                    "");
+            throw new InvalidInputException("malformed JSON" + at(e.getLocation()) + ": "
+                    + withoutParserNotes(e.getOriginalMessage()), "");
         } catch (IOException e) {
             throw new InvalidInputException("unreadable request body", "");
         }

@@ -100,6 +100,22 @@ class ErrorContractTest {
                 .body("detail", not(containsString("Source"))).body("detail", not(containsString("StreamReadFeature")));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "two objects        | {\"policy\":\"POLICY\"} {\"policy\":\"POLICY\"} | more content after the request's JSON value",
+        "NaN                | {\"policy\":\"POLICY\",\"context\":{\"x\":NaN}}    | Non-standard token 'NaN'",
+        "deep nesting       | DEEP                                                         | nesting depth (1001) exceeds the maximum allowed (1000)",
+        "a 2,000-digit number | LONG                                                       | Number value length (2000) exceeds the maximum allowed (1000)",
+    })
+    void malformedJsonIsSaidInTermsOfTheRequestNotOfTheParsersSettings(String what, String body, String detail) {
+        String request = body.replace("POLICY", policy)
+                .replace("DEEP", "{\"context\":" + "[".repeat(1001) + "]".repeat(1001) + "}")
+                .replace("LONG", "{\"context\":{\"x\":" + "9".repeat(2000) + "}}");
+        Api.select(request).statusCode(400).contentType("application/problem+json")
+                .body("detail", startsWith("malformed JSON")).body("detail", containsString(detail))
+                .body("detail", not(containsString("`"))).body("detail", not(containsString("fasterxml")));
+    }
+
     @Test
     void rejectsMoreThan256Features() {
         StringBuilder context = new StringBuilder("{");
