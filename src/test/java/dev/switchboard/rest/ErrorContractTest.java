@@ -103,6 +103,7 @@ class ErrorContractTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "two objects        | {\"policy\":\"POLICY\"} {\"policy\":\"POLICY\"} | more content after the request's JSON value",
+        "a key twice        | {\"policy\":\"POLICY\",\"policy\":\"POLICY\"}                 | Duplicate field 'policy'",
         "NaN                | {\"policy\":\"POLICY\",\"context\":{\"x\":NaN}}    | Non-standard token 'NaN'",
         "deep nesting       | DEEP                                                         | nesting depth (1001) exceeds the maximum allowed (1000)",
         "a 2,000-digit number | LONG                                                       | Number value length (2000) exceeds the maximum allowed (1000)",
