@@ -1,12 +1,17 @@
 package dev.switchboard.service;
 
+import dev.switchboard.store.ArmRecord;
 import dev.switchboard.store.FeedbackBatch;
+import dev.switchboard.store.FeedbackRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
 
 /**
  * Stores a reward durably, through the {@link FeedbackLog}'s group commit, then lets the policy learn from it. Learning
@@ -15,6 +20,8 @@ import java.util.concurrent.Executors;
  */
 @ApplicationScoped
 public class FeedbackService {
+
+    private static final Logger LOG = Logger.getLogger(FeedbackService.class);
 
     /** Created when the bean is, at run time: a native image may not hold a thread pool built at build time. */
     private final ExecutorService learner = Executors.newSingleThreadExecutor(task -> {
@@ -63,14 +70,31 @@ public class FeedbackService {
             if (outcome instanceof FeedbackBatch.Duplicate) {
                 throw new ConflictException("decision " + decisionId + " already has feedback");
             }
-            FeedbackBatch.Stored stored = (FeedbackBatch.Stored) outcome;
-            LivePolicy live = registry.byId(stored.decision().policyId()).orElse(null);
+            FeedbackRecord feedback = ((FeedbackBatch.Stored) outcome).feedback();
+            LivePolicy live = registry.byId(((FeedbackBatch.Stored) outcome).decision().policyId()).orElse(null);
             if (live != null) {
-                live.deliver(stored.feedback());
-                metrics.rewarded(live.definition().name(),
-                        live.definition().arm(stored.feedback().armPosition()).id(), reward,
-                        System.nanoTime() - start);
+                live.deliver(feedback);
+                armId(live, feedback.armPosition()).ifPresent(arm -> metrics.rewarded(live.definition().name(), arm,
+                        reward, System.nanoTime() - start));
             }
         }, learner);
+    }
+
+    /**
+     * The id of the arm at {@code position}. An arm that another instance added moments ago is not in this
+     * instance's definition yet: it is looked up in the store. Empty only if that fails, when the reward, stored and
+     * learned, goes uncounted in the metrics (the log follower takes up the definition within its interval).
+     */
+    private Optional<String> armId(LivePolicy live, int position) {
+        if (position >= live.definition().arms().size()) {
+            try {
+                registry.takeUpStoredDefinition(live);
+            } catch (RuntimeException e) {
+                LOG.warnf("arm %d of policy %s is not known here yet, and its definition could not be read: %s",
+                        position, live.definition().name(), e.getMessage());
+            }
+        }
+        List<ArmRecord> arms = live.definition().arms();
+        return position < arms.size() ? Optional.of(arms.get(position).id()) : Optional.empty();
     }
 }

@@ -34,8 +34,14 @@ final class LivePolicy {
         return model;
     }
 
-    /** Swaps in a new definition of the same policy, adding the learner state of any new arms. */
+    /**
+     * Swaps in a new definition of the same policy, adding the learner state of any new arms. A definition older than
+     * the one held is ignored: a synchronisation that read the store just before a change made here.
+     */
     synchronized void redefine(PolicyDefinition newDefinition) {
+        if (newDefinition.version() < definition.version()) {
+            return;
+        }
         while (model.arms() < newDefinition.arms().size()) {
             model.addArm();
         }
@@ -50,6 +56,10 @@ final class LivePolicy {
         }
         pending.put(feedback.ordinal(), feedback);
         for (FeedbackRecord next = pending.remove(applied + 1); next != null; next = pending.remove(applied + 1)) {
+            // an arm that another instance added, whose definition this one has not taken up yet
+            while (model.arms() <= next.armPosition()) {
+                model.addArm();
+            }
             Context context = ContextCodec.decode(Json.parse(next.context()), "/context");
             model.learn(next.armPosition(), context, next.reward());
             applied = next.ordinal();

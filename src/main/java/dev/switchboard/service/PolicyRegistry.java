@@ -50,22 +50,34 @@ public class PolicyRegistry {
 
     /**
      * Brings this process in line with the store: loads policies created elsewhere, drops policies deleted elsewhere,
-     * and folds in feedback that was logged beyond what a live policy has applied. One query when nothing changed.
+     * takes up definitions changed elsewhere (arms added or retired, params), and folds in feedback that was logged
+     * beyond what a live policy has applied. One query when nothing changed.
      */
     public void synchronise() {
         List<LivePolicy> known = List.copyOf(all());
-        Map<Long, Long> stored = QuarkusTransaction.requiringNew().call(policies::feedbackCounts);
+        Map<Long, PolicyStore.Progress> stored = QuarkusTransaction.requiringNew().call(policies::progress);
         for (LivePolicy live : known) {
-            Long logged = stored.get(live.definition().id());
-            if (logged == null) {
+            PolicyStore.Progress progress = stored.get(live.definition().id());
+            if (progress == null) {
                 unregister(live.definition().name());
-            } else if (logged > live.applied()) {
+                continue;
+            }
+            if (progress.version() > live.definition().version()) {
+                takeUpStoredDefinition(live);
+            }
+            if (progress.feedbackCount() > live.applied()) {
                 catchUp(live);
             }
         }
         if (stored.keySet().stream().anyMatch(id -> !byId.containsKey(id))) {
             loadAll();
         }
+    }
+
+    /** Takes up the stored definition of {@code live}, which another instance changed. */
+    void takeUpStoredDefinition(LivePolicy live) {
+        QuarkusTransaction.requiringNew().call(() -> policies.findById(live.definition().id()))
+                .ifPresent(record -> live.redefine(PolicyDefinition.of(record, configOf(record))));
     }
 
     Optional<LivePolicy> byName(String name) {

@@ -29,7 +29,11 @@ public class PolicyEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int version;
 
-    @Column(name = "feedback_count", nullable = false)
+    /**
+     * The last feedback ordinal handed out. {@code record_feedback} alone advances it, under the row's lock; the entity
+     * never writes it, or a change of the definition would write back a count that rewards have since advanced.
+     */
+    @Column(name = "feedback_count", nullable = false, insertable = false, updatable = false)
     public long feedbackCount;
 
     @Column(name = "created_at", nullable = false)

@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -24,6 +25,10 @@ public class PolicyStore {
         return policies.stream().map(this::toRecord).toList();
     }
 
+    public Optional<PolicyRecord> findById(long id) {
+        return PolicyEntity.<PolicyEntity>findByIdOptional(id).map(this::toRecord);
+    }
+
     public Optional<PolicyRecord> findByName(String name) {
         return PolicyEntity.<PolicyEntity>find("name", name).firstResultOptional().map(this::toRecord);
     }
@@ -43,9 +48,12 @@ public class PolicyStore {
         return toRecord(policy);
     }
 
-    /** Replaces params and arms (matched by position) and bumps the version. */
+    /**
+     * Replaces params and arms (matched by position) and bumps the version. The policy's row is locked first, so that
+     * replicas changing the same policy at once take turns, and each bumps the version the other left.
+     */
     public PolicyRecord update(long id, String params, List<ArmRecord> arms) {
-        PolicyEntity policy = PolicyEntity.findById(id);
+        PolicyEntity policy = PolicyEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         policy.params = params;
         policy.version += 1;
         policy.updatedAt = OffsetDateTime.now(clock);
@@ -53,16 +61,21 @@ public class PolicyStore {
         return toRecord(policy);
     }
 
-    /** Each policy's id with the last feedback ordinal handed out: what a live copy must have folded to be current. */
-    public Map<Long, Long> feedbackCounts() {
+    /** How far a policy has come in the store: what a live copy must have taken in to be current. */
+    public record Progress(long feedbackCount, int version) {
+    }
+
+    /** Each policy's id with the last feedback ordinal handed out and its definition's version. */
+    public Map<Long, Progress> progress() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("SELECT id, feedback_count FROM policy").getResultList();
-        Map<Long, Long> counts = new HashMap<>();
+                .createNativeQuery("SELECT id, feedback_count, version FROM policy").getResultList();
+        Map<Long, Progress> progress = new HashMap<>();
         for (Object[] row : rows) {
-            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            progress.put(((Number) row[0]).longValue(),
+                    new Progress(((Number) row[1]).longValue(), ((Number) row[2]).intValue()));
         }
-        return counts;
+        return progress;
     }
 
     public boolean delete(String name) {

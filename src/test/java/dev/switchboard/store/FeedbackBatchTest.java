@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.switchboard.support.EmbeddedPostgresResource;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ class FeedbackBatchTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    PolicyStore policies;
 
     @Test
     void aBatchStoresNewRewardsWithGaplessOrdinalsPerPolicyAndRejectsUnknownsAndRepeats() throws SQLException {
@@ -181,6 +185,39 @@ class FeedbackBatchTest {
             }
         }
         return stored;
+    }
+
+    /**
+     * The feedback count is handed out by {@code record_feedback} alone: a change of the policy's definition that read
+     * the policy before a batch of rewards advanced the count must not write back the count it read (every later
+     * batch's ordinals would then collide with stored ones, and the policy take no reward again).
+     */
+    @Test
+    void changingAPolicyKeepsTheFeedbackCountThatRewardsAdvancedMeanwhile() throws Exception {
+        long policy = policy();
+        UUID before = decision(policy, 0, "{}");
+        UUID after = decision(policy, 1, "{}");
+        ExecutorService otherClient = Executors.newSingleThreadExecutor();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                PolicyEntity.findById(policy);
+                try {
+                    assertInstanceOf(FeedbackBatch.Stored.class,
+                            otherClient.submit(() -> write(List.of(item(before, 1)))).get().get(0));
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+                policies.update(policy, "{}", List.of(new ArmRecord(0, "a0", null, null, true),
+                        new ArmRecord(1, "a1", 0.5, null, true), new ArmRecord(2, "a2", null, null, false)));
+            });
+        } finally {
+            otherClient.shutdown();
+        }
+
+        assertEquals(List.of(1L), queryLongs("SELECT feedback_count FROM policy WHERE id = ?", policy));
+        FeedbackBatch.Stored stored = assertInstanceOf(FeedbackBatch.Stored.class,
+                write(List.of(item(after, 1))).get(0));
+        assertEquals(2, stored.feedback().ordinal());
     }
 
     private List<FeedbackBatch.Outcome> write(List<FeedbackBatch.Item> items) throws SQLException {

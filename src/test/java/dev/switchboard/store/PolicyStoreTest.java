@@ -1,0 +1,51 @@
+package dev.switchboard.store;
+
+import static dev.switchboard.support.Api.put;
+import static dev.switchboard.support.Api.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.switchboard.support.EmbeddedPostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Changes of a policy's definition made at once, as replicas make them: each one counts. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class PolicyStoreTest {
+
+    @Inject
+    PolicyStore policies;
+
+    @Test
+    void twoChangesAtOnceTakeTurnsAndEachBumpsTheVersion() throws Exception {
+        String name = uniqueName("changed-twice");
+        put(name, "{\"algorithm\":\"thompson\",\"arms\":[\"a0\",\"a1\"]}").statusCode(201);
+        PolicyRecord created = QuarkusTransaction.requiringNew().call(() -> policies.findByName(name).orElseThrow());
+        List<ArmRecord> arms = created.arms();
+        ExecutorService otherReplica = Executors.newSingleThreadExecutor();
+        try {
+            Future<PolicyRecord> second = QuarkusTransaction.requiringNew().call(() -> {
+                policies.update(created.id(), "{\"priorAlpha\":2.0}", arms);
+                Future<PolicyRecord> waiting = otherReplica.submit(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> policies.update(created.id(), "{\"priorAlpha\":3.0}", arms)));
+                // the other change has read the policy, or waits to: without the row's lock it would read version 1
+                Thread.sleep(300);
+                return waiting;
+            });
+            assertEquals(created.version() + 2, second.get(10, TimeUnit.SECONDS).version());
+        } finally {
+            otherReplica.shutdown();
+        }
+        PolicyRecord stored = QuarkusTransaction.requiringNew().call(() -> policies.findByName(name).orElseThrow());
+        assertEquals(created.version() + 2, stored.version());
+        assertEquals("{\"priorAlpha\":3.0}", stored.params());
+    }
+}
