@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Creates, changes, shows and deletes policies. Definitions are serialised per process: PUTs are rare. */
 @ApplicationScoped
@@ -42,13 +43,13 @@ public class PolicyService {
         String params = Json.write(new java.util.TreeMap<>(config.params()));
         Optional<LivePolicy> existing = registry.byName(name);
         if (existing.isEmpty()) {
-            PolicyRecord record = QuarkusTransaction.requiringNew().call(() -> store.create(name, draft.algorithm(),
-                    params, mergeArms(List.of(), draft.arms())));
-            PolicyDefinition definition = PolicyDefinition.of(record, config);
-            registry.register(new LivePolicy(definition, PolicyModel.create(config, record.arms().size()), 0));
-            return new PutResult(true, view(name).orElseThrow());
+            Optional<PutResult> created = create(name, draft, config, params);
+            if (created.isPresent()) {
+                return created.get();
+            }
+            existing = registry.byName(name);
         }
-        LivePolicy live = existing.get();
+        LivePolicy live = existing.orElseThrow();
         PolicyDefinition current = live.definition();
         if (!current.config().algorithm().equals(config.algorithm())) {
             throw new ConflictException("policy " + name + " uses " + current.config().algorithm()
@@ -58,6 +59,27 @@ public class PolicyService {
                 mergeArms(current.arms(), draft.arms())));
         live.redefine(PolicyDefinition.of(record, config));
         return new PutResult(false, view(name).orElseThrow());
+    }
+
+    /**
+     * Creates the policy; or, if another instance created it since this one last followed the store (its name is
+     * taken), takes that policy up and returns empty, for the PUT to update it.
+     */
+    private Optional<PutResult> create(String name, PolicyDraft draft, PolicyConfig config, String params) {
+        PolicyRecord record;
+        try {
+            record = QuarkusTransaction.requiringNew().call(() -> store.create(name, draft.algorithm(), params,
+                    mergeArms(List.of(), draft.arms())));
+        } catch (ConstraintViolationException e) {
+            registry.loadAll();
+            if (registry.byName(name).isEmpty()) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+        PolicyDefinition definition = PolicyDefinition.of(record, config);
+        registry.register(new LivePolicy(definition, PolicyModel.create(config, record.arms().size()), 0));
+        return Optional.of(new PutResult(true, view(name).orElseThrow()));
     }
 
     private static PolicyConfig parseConfig(PolicyDraft draft) {

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three instances of the packaged jar on one PostgreSQL, under concurrent select and feedback load from a client
- * that keeps a ledger of every acknowledged reward. On the way: one instance is SIGKILLed and restarted, one is
- * SIGTERMed and restarted, and the database is stopped and restarted. At the end every acknowledged reward is stored
+ * that keeps a ledger of every acknowledged reward. On the way: an arm is added on one instance and every other takes
+ * it up, one instance is SIGKILLed and restarted, one is SIGTERMed and restarted, and the database is stopped and
+ * restarted. At the end every acknowledged reward is stored
  * exactly once, every replica counts exactly those, and every replica, a restart from a snapshot, and a clean replay
  * of the whole log all hold the same learned state.
  */
@@ -43,7 +44,7 @@ class ReplicasIT {
 
     private static final String POLICY = "replicated";
     private static final String[] TASKS = {"code", "chat", "math"};
-    private static final String[] ARMS = {"coder", "chatter", "mathematician", "generalist"};
+    private static final String[] ARMS = {"coder", "chatter", "mathematician", "generalist", "newcomer"};
     private static final int LOAD_THREADS = 4;
 
     private final Path workDir;
@@ -103,6 +104,17 @@ class ReplicasIT {
             workers.add(load.submit(() -> drive(new SplittableRandom(seed))));
         }
         Thread.sleep(3_000);
+
+        // An arm added on one replica under load: every replica offers it within the sync interval, and the rewards
+        // that race with the change are all taken.
+        replicas.get(0).ok("PUT", "/policies/" + POLICY, "{\"algorithm\":\"linucb\",\"arms\":[\"coder\",\"chatter\","
+                + "\"mathematician\",\"generalist\",\"newcomer\"]}");
+        for (ServiceProcess replica : replicas) {
+            ServiceProcess.Answer offered = awaitStatus(replica, "POST", "/select", "{\"policy\":\"" + POLICY
+                    + "\",\"arms\":[\"newcomer\"]}", 200, Duration.ofSeconds(2));
+            assertEquals(200, offered.status(), "the new arm is offered on port " + replica.port + ": " + offered);
+        }
+        Thread.sleep(1_000);
 
         // SIGKILL under load; what it returned can be rewarded elsewhere; it comes back with everything.
         replicas.get(1).kill();

@@ -2,6 +2,8 @@ package dev.switchboard.store;
 
 import static dev.switchboard.support.Api.put;
 import static dev.switchboard.support.Api.uniqueName;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.support.EmbeddedPostgresResource;
@@ -47,5 +49,15 @@ class PolicyStoreTest {
         PolicyRecord stored = QuarkusTransaction.requiringNew().call(() -> policies.findByName(name).orElseThrow());
         assertEquals(created.version() + 2, stored.version());
         assertEquals("{\"priorAlpha\":3.0}", stored.params());
+    }
+
+    @Test
+    void aPolicyCreatedByAnotherInstanceAMomentAgoIsUpdatedByAPutHere() {
+        String name = uniqueName("created-elsewhere");
+        QuarkusTransaction.requiringNew().run(() -> policies.create(name, "thompson", "{}",
+                List.of(new ArmRecord(0, "a0", null, null, true))));
+
+        put(name, "{\"algorithm\":\"thompson\",\"arms\":[\"a0\",\"a1\"]}").statusCode(200)
+                .body("version", equalTo(2)).body("arms.id", contains("a0", "a1"));
     }
 }
