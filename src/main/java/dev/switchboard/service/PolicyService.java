@@ -50,14 +50,20 @@ public class PolicyService {
             existing = registry.byName(name);
         }
         LivePolicy live = existing.orElseThrow();
-        PolicyDefinition current = live.definition();
-        if (!current.config().algorithm().equals(config.algorithm())) {
-            throw new ConflictException("policy " + name + " uses " + current.config().algorithm()
-                    + "; its algorithm cannot change to " + config.algorithm() + " (delete it first)");
+        Optional<PolicyRecord> record = QuarkusTransaction.requiringNew().call(() -> store.update(
+                live.definition().id(), params, stored -> {
+                    if (!stored.algorithm().equals(config.algorithm())) {
+                        throw new ConflictException("policy " + name + " uses " + stored.algorithm()
+                                + "; its algorithm cannot change to " + config.algorithm() + " (delete it first)");
+                    }
+                    return mergeArms(stored.arms(), draft.arms());
+                }));
+        if (record.isEmpty()) {
+            // deleted by another instance since this one last followed the store: the PUT creates it anew
+            registry.unregister(name);
+            return put(name, draft);
         }
-        PolicyRecord record = QuarkusTransaction.requiringNew().call(() -> store.update(current.id(), params,
-                mergeArms(current.arms(), draft.arms())));
-        live.redefine(PolicyDefinition.of(record, config));
+        live.redefine(PolicyDefinition.of(record.get(), config));
         return new PutResult(false, view(name).orElseThrow());
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Policies and their arms. Callers own the transaction. */
 @ApplicationScoped
@@ -49,16 +50,22 @@ public class PolicyStore {
     }
 
     /**
-     * Replaces params and arms (matched by position) and bumps the version. The policy's row is locked first, so that
-     * replicas changing the same policy at once take turns, and each bumps the version the other left.
+     * Replaces params, and the arms with what {@code newArms} makes of the stored policy (arms matched by position;
+     * it may refuse the change by throwing), and bumps the version; empty if the policy no longer exists. The
+     * policy's row is locked first, so that replicas changing the same policy at once take turns, each starting from
+     * the arms and the version the other left.
      */
-    public PolicyRecord update(long id, String params, List<ArmRecord> arms) {
+    public Optional<PolicyRecord> update(long id, String params, Function<PolicyRecord, List<ArmRecord>> newArms) {
         PolicyEntity policy = PolicyEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (policy == null) {
+            return Optional.empty();
+        }
+        List<ArmRecord> arms = newArms.apply(toRecord(policy));
         policy.params = params;
         policy.version += 1;
         policy.updatedAt = OffsetDateTime.now(clock);
         saveArms(id, arms);
-        return toRecord(policy);
+        return Optional.of(toRecord(policy));
     }
 
     /** How far a policy has come in the store: what a live copy must have taken in to be current. */

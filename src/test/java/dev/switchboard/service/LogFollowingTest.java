@@ -104,6 +104,6 @@ class LogFollowingTest {
     /** What a PUT on another instance does: the store changes, this instance's live policy does not. */
     private PolicyRecord changeElsewhere(String name, String params, List<ArmRecord> arms) {
         return QuarkusTransaction.requiringNew().call(() -> policies.update(
-                policies.findByName(name).orElseThrow().id(), params, arms));
+                policies.findByName(name).orElseThrow().id(), params, stored -> arms).orElseThrow());
     }
 }

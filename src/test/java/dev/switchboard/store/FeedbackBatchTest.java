@@ -207,7 +207,7 @@ class FeedbackBatchTest {
                 } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
                     throw new IllegalStateException(e);
                 }
-                policies.update(policy, "{}", List.of(new ArmRecord(0, "a0", null, null, true),
+                policies.update(policy, "{}", stored -> List.of(new ArmRecord(0, "a0", null, null, true),
                         new ArmRecord(1, "a1", 0.5, null, true), new ArmRecord(2, "a2", null, null, false)));
             });
         } finally {
