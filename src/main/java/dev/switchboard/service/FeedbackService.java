@@ -70,8 +70,9 @@ public class FeedbackService {
             if (outcome instanceof FeedbackBatch.Duplicate) {
                 throw new ConflictException("decision " + decisionId + " already has feedback");
             }
-            FeedbackRecord feedback = ((FeedbackBatch.Stored) outcome).feedback();
-            LivePolicy live = registry.byId(((FeedbackBatch.Stored) outcome).decision().policyId()).orElse(null);
+            FeedbackBatch.Stored stored = (FeedbackBatch.Stored) outcome;
+            FeedbackRecord feedback = stored.feedback();
+            LivePolicy live = registry.byId(stored.decision().policyId()).orElse(null);
             if (live != null) {
                 live.deliver(feedback);
                 armId(live, feedback.armPosition()).ifPresent(arm -> metrics.rewarded(live.definition().name(), arm,
