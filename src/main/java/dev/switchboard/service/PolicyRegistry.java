@@ -29,13 +29,15 @@ public class PolicyRegistry {
     private final PolicyStore policies;
     private final FeedbackStore feedback;
     private final SnapshotStore snapshots;
+    private final SwitchboardMetrics metrics;
     private final Map<String, LivePolicy> byName = new ConcurrentHashMap<>();
     private final Map<Long, LivePolicy> byId = new ConcurrentHashMap<>();
 
-    PolicyRegistry(PolicyStore policies, FeedbackStore feedback, SnapshotStore snapshots) {
+    PolicyRegistry(PolicyStore policies, FeedbackStore feedback, SnapshotStore snapshots, SwitchboardMetrics metrics) {
         this.policies = policies;
         this.feedback = feedback;
         this.snapshots = snapshots;
+        this.metrics = metrics;
     }
 
     /** Loads every stored policy that is not live yet. */
@@ -97,10 +99,12 @@ public class PolicyRegistry {
         byId.put(policy.definition().id(), policy);
     }
 
+    /** Drops a policy deleted here or elsewhere, with its meters. */
     void unregister(String name) {
         LivePolicy removed = byName.remove(name);
         if (removed != null) {
             byId.remove(removed.definition().id());
+            metrics.forget(name);
         }
     }
 

@@ -28,13 +28,11 @@ public class PolicyService {
     private final PolicyStore store;
     private final DecisionStore decisions;
     private final PolicyRegistry registry;
-    private final SwitchboardMetrics metrics;
 
-    PolicyService(PolicyStore store, DecisionStore decisions, PolicyRegistry registry, SwitchboardMetrics metrics) {
+    PolicyService(PolicyStore store, DecisionStore decisions, PolicyRegistry registry) {
         this.store = store;
         this.decisions = decisions;
         this.registry = registry;
-        this.metrics = metrics;
     }
 
     public synchronized PutResult put(String name, PolicyDraft draft) {
@@ -134,7 +132,6 @@ public class PolicyService {
         Identifiers.require(name, "policy name", null);
         boolean deleted = QuarkusTransaction.requiringNew().call(() -> store.delete(name));
         registry.unregister(name);
-        metrics.forget(name);
         return deleted;
     }
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.switchboard.support.Api;
@@ -75,12 +76,14 @@ class PolicyApiTest {
     }
 
     @Test
-    void deleteRemovesThePolicyAndItsDecisions() {
+    void deleteRemovesThePolicyItsDecisionsAndItsMetrics() {
         String name = uniqueName("deleted");
         put(name, "{\"algorithm\":\"linucb\",\"arms\":[\"a\"]}").statusCode(201);
         String decision = Api.decide(name, "{\"task\":\"code\"}");
+        given().get("/q/metrics").then().body(containsString("policy=\"" + name + "\""));
         given().when().delete("/policies/" + name).then().statusCode(204);
         view(name).statusCode(404).contentType("application/problem+json");
+        given().get("/q/metrics").then().body(not(containsString("policy=\"" + name + "\"")));
         Api.feedback("{\"decisionId\":\"" + decision + "\",\"reward\":1}").statusCode(404);
         given().when().delete("/policies/" + name).then().statusCode(404);
     }

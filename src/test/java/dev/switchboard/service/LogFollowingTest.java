@@ -2,8 +2,11 @@ package dev.switchboard.service;
 
 import static dev.switchboard.support.Api.put;
 import static dev.switchboard.support.Api.uniqueName;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -99,6 +102,20 @@ class LogFollowingTest {
 
         Api.view(name).statusCode(200).body("rewards", equalTo(2)).body("arms[2].id", equalTo("c"))
                 .body("arms[2].rewards", equalTo(1)).body("arms[2].meanReward", equalTo(1.0f));
+    }
+
+    @Test
+    void dropsAPolicyThatAnotherInstanceDeletedWithItsMetrics() {
+        String name = uniqueName("deleted-elsewhere");
+        put(name, "{\"algorithm\":\"ucb1\",\"arms\":[\"only\"]}").statusCode(201);
+        Api.decide(name, "{}");
+        given().get("/q/metrics").then().body(containsString("policy=\"" + name + "\""));
+        QuarkusTransaction.requiringNew().run(() -> policies.delete(name));
+
+        registry.synchronise();
+
+        Api.view(name).statusCode(404);
+        given().get("/q/metrics").then().body(not(containsString("policy=\"" + name + "\"")));
     }
 
     /** What a PUT on another instance does: the store changes, this instance's live policy does not. */
