@@ -51,7 +51,7 @@ public class PolicyResource {
     }
 
     @GET
-    @Path("/{name}")
+    @Path("/{name: .+}")
     @Operation(summary = "What one policy has learned")
     @APIResponse(responseCode = "200", description = "the policy view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -61,7 +61,7 @@ public class PolicyResource {
     }
 
     @PUT
-    @Path("/{name}")
+    @Path("/{name: .+}")
     @Operation(summary = "Create a policy, or change its arms and params (learned state kept)")
     @APIResponse(responseCode = "201", description = "created; the policy view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -79,7 +79,7 @@ public class PolicyResource {
     }
 
     @DELETE
-    @Path("/{name}")
+    @Path("/{name: .+}")
     @Operation(summary = "Delete a policy and all it learned")
     @APIResponse(responseCode = "204", description = "deleted, with its decisions, feedback and learned state")
     public Response delete(@PathParam("name") String name) {

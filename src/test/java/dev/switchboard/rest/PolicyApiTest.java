@@ -89,6 +89,16 @@ class PolicyApiTest {
     }
 
     @Test
+    void aPolicyNamedWithSlashesIsAddressedByItsNameAsAPath() {
+        String name = "team/" + uniqueName("router") + "/v2";
+        put(name, "{\"algorithm\":\"thompson\",\"arms\":[\"a\"]}").statusCode(201).body("name", equalTo(name));
+        view(name).statusCode(200).body("name", equalTo(name));
+        Api.select("{\"policy\":\"" + name + "\"}").statusCode(200).body("policy", equalTo(name));
+        given().when().delete("/policies/" + name).then().statusCode(204);
+        view(name).statusCode(404);
+    }
+
+    @Test
     void unknownPolicyIs404() {
         view(uniqueName("missing")).statusCode(404)
                 .contentType("application/problem+json")
