@@ -105,14 +105,16 @@ class ReplicasIT {
         }
         Thread.sleep(3_000);
 
-        // An arm added on one replica under load: every replica offers it within the sync interval, and the rewards
-        // that race with the change are all taken.
+        // An arm added and a param changed on one replica under load: every replica offers the arm and shows the
+        // param within the sync interval, and the rewards that race with the change are all taken.
         replicas.get(0).ok("PUT", "/policies/" + POLICY, "{\"algorithm\":\"linucb\",\"arms\":[\"coder\",\"chatter\","
-                + "\"mathematician\",\"generalist\",\"newcomer\"]}");
+                + "\"mathematician\",\"generalist\",\"newcomer\"],\"params\":{\"alpha\":1.5}}");
         for (ServiceProcess replica : replicas) {
             ServiceProcess.Answer offered = awaitStatus(replica, "POST", "/select", "{\"policy\":\"" + POLICY
                     + "\",\"arms\":[\"newcomer\"]}", 200, Duration.ofSeconds(2));
             assertEquals(200, offered.status(), "the new arm is offered on port " + replica.port + ": " + offered);
+            assertEquals(1.5, replica.ok("GET", "/policies/" + POLICY, null).get("params").get("alpha").asDouble(),
+                    "the changed param on port " + replica.port);
         }
         Thread.sleep(1_000);
 
