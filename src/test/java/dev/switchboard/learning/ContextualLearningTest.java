@@ -30,19 +30,14 @@ class ContextualLearningTest {
     /** As {@link #mean(String, Map, Scenario, int)}, over the first {@code worlds} seeded worlds. */
     static RoutingWorld.Score mean(String algorithm, Map<String, Object> params, Scenario scenario, int maxDelay,
             int worlds) {
-        double ratio = 0;
-        double share = 0;
-        double exploreLoss = 0;
+        RoutingWorld.Tally tally = new RoutingWorld.Tally();
         for (int seed = 0; seed < worlds; seed++) {
             RoutingWorld world = new RoutingWorld(scenario, ARMS, 1000 + seed);
             PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
                     world.activeArms(0, ROUNDS).length);
-            RoutingWorld.Score score = world.run(model, ROUNDS, maxDelay, 7 + seed);
-            ratio += score.oracleRatio() / worlds;
-            share += score.changedArmShare() / worlds;
-            exploreLoss += score.exploreLoss() / worlds;
+            tally.add(world.run(model, ROUNDS, maxDelay, 7 + seed));
         }
-        return new RoutingWorld.Score(ratio, share, exploreLoss);
+        return tally.mean();
     }
 
     @ParameterizedTest(name = "{0}: at least {1} of the oracle")

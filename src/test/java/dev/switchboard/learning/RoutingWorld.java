@@ -29,6 +29,8 @@ final class RoutingWorld {
     private static final int[] WINDOWS = {4096, 8192, 16385, 32000};
     private static final double FAILURE_BEYOND_WINDOW = 0.03;
     private static final double SPECIALTY = 0.25;
+    /** How much better than every other model the changed model must be in a round to count for its share. */
+    private static final double CLEAR_LEAD = 0.05;
 
     enum Scenario { STATIONARY, DRIFT, NEW_ARM }
 
@@ -206,11 +208,56 @@ final class RoutingWorld {
      *
      * @param oracleRatio expected reward of the choices over the oracle's
      * @param changedArmShare the share of the changed task's traffic (code under drift, math for a new arm) that went
-     *        to the arm that changed or arrived
+     *        to the arm that changed or arrived, counted over the rounds where that arm clearly leads every other
+     *        (by {@link #CLEAR_LEAD}); NaN where it leads in none (the stationary stream, or a world where another
+     *        model was already as good)
      * @param exploreLoss the part of {@code 1 − oracleRatio} lost on exploring choices (an arm whose estimate was not
      *        the best); the rest was lost on choosing the best estimate when it was wrong
      */
     record Score(double oracleRatio, double changedArmShare, double exploreLoss) {
+    }
+
+    /** Scores of several runs, summed up: means, the worst ratio and the fewest share. */
+    static final class Tally {
+
+        private int runs;
+        private double ratio;
+        private double exploreLoss;
+        private double worstRatio = 1;
+        private int runsWithShare;
+        private double share;
+        private double fewestShare = 1;
+
+        void add(Score score) {
+            runs++;
+            ratio += score.oracleRatio();
+            exploreLoss += score.exploreLoss();
+            worstRatio = Math.min(worstRatio, score.oracleRatio());
+            if (!Double.isNaN(score.changedArmShare())) {
+                runsWithShare++;
+                share += score.changedArmShare();
+                fewestShare = Math.min(fewestShare, score.changedArmShare());
+            }
+        }
+
+        /** The mean of the runs' scores; its share is over the runs that have one. */
+        Score mean() {
+            return new Score(ratio / runs, runsWithShare == 0 ? Double.NaN : share / runsWithShare,
+                    exploreLoss / runs);
+        }
+
+        double worstRatio() {
+            return worstRatio;
+        }
+
+        double fewestShare() {
+            return runsWithShare == 0 ? Double.NaN : fewestShare;
+        }
+
+        /** How many runs had rounds where the changed arm clearly led, and so a share. */
+        int runsWithShare() {
+            return runsWithShare;
+        }
     }
 
     /** The arm that changes (drift) or arrives (new arm). */
@@ -310,14 +357,29 @@ final class RoutingWorld {
                 got += p;
                 best += oracle;
                 lostExploring += decision.explore() ? oracle - p : 0;
-                if (round.task() == changedTask()) {
+                if (round.task() == changedTask() && clearlyBest(changedArm(), round, active)) {
                     changedTaskRounds++;
                     onChangedArm += decision.arm() == changedArm() ? 1 : 0;
                 }
             }
         }
-        return new Score(got / best, changedTaskRounds == 0 ? 0 : (double) onChangedArm / changedTaskRounds,
+        return new Score(got / best, changedTaskRounds == 0 ? Double.NaN : (double) onChangedArm / changedTaskRounds,
                 lostExploring / best);
+    }
+
+    /**
+     * Whether {@code arm} leads every other active arm in this round by at least {@link #CLEAR_LEAD}. Qualities are
+     * clamped to 0.98, so an arm made "best by 0.1" can in fact tie with one already near the clamp; a round where it
+     * does not clearly lead says nothing about whether the learner found it.
+     */
+    private static boolean clearlyBest(int arm, Round round, int[] active) {
+        double[] p = round.successProbability();
+        for (int other : active) {
+            if (other != arm && p[arm] - p[other] < CLEAR_LEAD) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double oracle(Round round, int[] active) {

@@ -49,35 +49,29 @@ public final class StreamsBench {
         for (RoutingWorld.Scenario scenario : RoutingWorld.Scenario.values()) {
             StringBuilder line = new StringBuilder(String.format("  %-10s", scenario));
             for (int delay : new int[] {0, 500}) {
-                double ratio = 0;
-                double share = 0;
-                double exploreLoss = 0;
-                double min = 1;
-                int runs = worlds * explorations;
+                RoutingWorld.Tally tally = new RoutingWorld.Tally();
                 for (int seed = firstWorld; seed < firstWorld + worlds; seed++) {
                     RoutingWorld world = new RoutingWorld(scenario, shape, 1000 + seed);
                     for (int exploration = 0; exploration < explorations; exploration++) {
-                        RoutingWorld.Score score;
                         if (http == null) {
                             PolicyModel model = PolicyModel.create(Algorithms.parse(algorithm, params),
                                     world.activeArms(0, rounds).length);
-                            score = world.run(model, rounds, delay, 7 + seed, exploration);
+                            tally.add(world.run(model, rounds, delay, 7 + seed, exploration));
                         } else {
                             HttpRouter router = new HttpRouter(http, "streams-" + System.nanoTime(), algorithm,
                                     json(params));
-                            score = world.run(router, rounds, delay, 7 + seed);
+                            tally.add(world.run(router, rounds, delay, 7 + seed));
                             router.delete();
                         }
-                        ratio += score.oracleRatio() / runs;
-                        share += score.changedArmShare() / runs;
-                        exploreLoss += score.exploreLoss() / runs;
-                        min = Math.min(min, score.oracleRatio());
                     }
                 }
+                RoutingWorld.Score mean = tally.mean();
                 line.append(String.format("   delay ≤%3d: %.4f (worst %.4f; lost %.2f exploring, %.2f exploiting)",
-                        delay, ratio, min, 100 * exploreLoss, 100 * (1 - ratio - exploreLoss)));
+                        delay, mean.oracleRatio(), tally.worstRatio(), 100 * mean.exploreLoss(),
+                        100 * (1 - mean.oracleRatio() - mean.exploreLoss())));
                 if (scenario != RoutingWorld.Scenario.STATIONARY) {
-                    line.append(String.format(", changed arm's share %.2f", share));
+                    line.append(String.format(", changed arm's share %.2f (fewest %.2f, of %d runs where it clearly"
+                            + " leads)", mean.changedArmShare(), tally.fewestShare(), tally.runsWithShare()));
                 }
             }
             System.out.println(line);
