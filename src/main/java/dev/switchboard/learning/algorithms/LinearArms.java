@@ -24,8 +24,7 @@ import java.util.List;
  * refit needs an inversion. The bias keeps {@code lambda}: how good a model is overall is not shrunk towards the
  * others, as a ridge regression's intercept usually is not. Refits run every 250 rewards at first, then every sixteenth
  * of the rewards so far. Variances are reported in reward units, {@code σ²·xᵀA⁻¹x}. With learned priors off, every
- * prior precision stays {@code lambda} and {@code σ²} is still learned. An arm that joins after the first refit (a
- * model added later) holds {@code lambda} for a while before it takes the learned widths: see {@link #priorsOf}.
+ * prior precision stays {@code lambda} and {@code σ²} is still learned.
  *
  * <p><b>Moving priors without holding the policy.</b> Changing one dimension's prior costs {@code d(d+1)/2} per arm,
  * so a refit of a large policy (64 arms of 256 dimensions: about half a billion multiply-adds) is not done all at once
@@ -93,7 +92,7 @@ final class LinearArms implements ArmState {
      */
     private int[] groupOf;
     private double[] priors;
-    /** {@code lambda} for every dimension of {@link #priors}: what a late arm holds for a while ({@link #priorsOf}). */
+    /** {@code lambda} for every dimension of {@link #priors}: what an arm with too few rewards of its own holds. */
     private double[] widePriors;
     private int dimensions;
 
@@ -152,13 +151,13 @@ final class LinearArms implements ArmState {
 
     /**
      * The prior precisions arm {@code arm} is to hold. An arm that joined the learning late, with no reward before the
-     * priors were first fitted ({@value #FIRST_REFIT} rewards in; a model added to a policy that has learned), holds
-     * {@code lambda} until it has a reward and for {@value #LATE_ARM_WIDE_REWARDS} of the policy's rewards from then;
-     * every other arm, and that one after it, the learned widths. Those widths say how far the models seen so far
-     * differ; a model added later may differ more (the new best at math, by far), and under them its bound for a task
-     * could fall below the incumbent's as soon as its answers at other tasks had told its level, before it was ever
-     * tried there. Counted from its first reward, not from when it was added, so that every replica and every replay
-     * of the log, which learn the same rewards in the same order, hold the same priors.
+     * priors were first fitted (a model added to a policy that has learned), holds {@code lambda} until it has a
+     * reward and for {@value #LATE_ARM_WIDE_REWARDS} of the policy's rewards from then; every other arm, and that one
+     * after it, the learned widths. Those widths say how far the models seen so far differ; a model added later may
+     * differ more (the new best at math, by far), and under them its bound for a task could fall below the
+     * incumbent's as soon as its answers at other tasks had told its level, before it was ever tried there. Counted
+     * from its first reward, not from when it was added, so that a replica or a replay of the log, which learns of
+     * the arm from its rewards, holds the same priors.
      */
     private double[] priorsOf(int arm) {
         long first = firstReward.get(arm);
