@@ -48,27 +48,6 @@ class LinearArmsTest {
     }
 
     @Test
-    void anArmThatJoinsAfterThePriorsWereFittedKeepsTheWidePriorForAWhileFromItsFirstReward() {
-        FeatureSpace space = new FeatureSpace(new Encoding(64, List.of()));
-        LinearArms arms = learn(true, space);
-        int math = space.names().indexOf("c:task=math");
-        double learned = arms.priorPrecision(math);
-        assertTrue(learned > 1, "the task's prior narrowed: " + learned);
-        assertEquals(learned, arms.priorPrecision(0, math), "an arm there from the start holds the learned width");
-        arms.addArm();
-        assertEquals(1, arms.priorPrecision(2, math), "untried, the newcomer holds lambda");
-        FeatureVector mathInGerman = space.encode(Context.of(Map.of("task", "math", "lang", "de"), Map.of()));
-        // its first reward, then the others' and its own
-        for (int i = 0; i < LinearArms.LATE_ARM_WIDE_REWARDS; i++) {
-            arms.learn((i + 2) % 3, mathInGerman, i % 2);
-            assertEquals(1, arms.priorPrecision(2, math), "after " + (i + 1) + " of the policy's rewards");
-        }
-        // 500 of the policy's rewards after its first one, its next update takes the learned width
-        arms.learn(2, mathInGerman, 1);
-        assertEquals(arms.priorPrecision(math), arms.priorPrecision(2, math));
-    }
-
-    @Test
     void aWeightNeglectedForLongBecomesAtMostAsUncertainAsANewArms() {
         // drift 1: a weight's random walk adds its whole prior variance every 1,000 rewards
         FeatureSpace space = new FeatureSpace(new Encoding(64, List.of()));
