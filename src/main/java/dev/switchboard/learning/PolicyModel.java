@@ -25,9 +25,10 @@ public final class PolicyModel {
      * 3 since numbers give step indicators (a vocabulary of format 2 would not be the one a replay builds), 4 since
      * the contextual learners learn their priors and noise, 5 since their arms no longer keep {@code b = Σ r·x}, 6
      * since they keep only the lower triangle of {@code A⁻¹} and a prompt's words weigh as a cross (a policy learned
-     * under the old weights is replayed under the new).
+     * under the old weights is replayed under the new), 7 since their arms keep the time of their first reward (an arm
+     * that joins late learns under the wide prior for a while).
      */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
 
     /** The arm costs of a policy whose arms have none: every arm is free. */
     public static final double[] NO_COSTS = new double[0];

@@ -123,6 +123,57 @@ class ContextualLearningTest {
     }
 
     /**
+     * Four models have learned for 3,000 rounds: each is right 40% to 65% of the time at five tasks, and one of them
+     * 85% at math, which is a tenth of the prompts. A fifth model joins: right 35% of the time at the five tasks and
+     * 97% at math. No floor and no drift, so only the newcomer's own uncertainty can get it tried at math. Under the
+     * incumbents' learned widths, its bound for math fell below the incumbent's 0.85 as soon as its poor answers
+     * elsewhere had told its level, before it had been tried at math often enough: it took math in none of 20 seeds.
+     * An arm that joins late keeps the wide prior for 500 of the policy's rewards from its first
+     * ({@code LinearArms.LATE_ARM_WIDE_REWARDS}); measured, it then takes math in all 20 (in 18 with 200).
+     */
+    @Test
+    void aModelAddedLaterKeepsTheWidePriorUntilItHasBeenTriedAtEveryTask() {
+        int found = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            found += newcomerShareOfMath(seed) >= 0.8 ? 1 : 0;
+        }
+        assertTrue(found >= 18, "the newcomer took math in " + found + " of 20 seeds");
+    }
+
+    private static double newcomerShareOfMath(long seed) {
+        String[] tasks = {"chat", "translate", "summarize", "extract", "code", "math"};
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] quality = new double[5][tasks.length];
+        for (int arm = 0; arm < 4; arm++) {
+            for (int t = 0; t < tasks.length; t++) {
+                quality[arm][t] = rng.nextDouble(0.4, 0.65);
+            }
+        }
+        quality[0][5] = 0.85;
+        java.util.Arrays.fill(quality[4], 0.35);
+        quality[4][5] = 0.97;
+        PolicyModel model = PolicyModel.create(Algorithms.parse("linucb", Map.of("drift", 0, "epsilon", 0)), 4);
+        int rounds = 6_000;
+        int math = 0;
+        int onNewcomer = 0;
+        for (int i = 0; i < rounds; i++) {
+            if (i == 3_000) {
+                model.addArm();
+            }
+            int t = rng.nextDouble() < 0.1 ? 5 : rng.nextInt(5);
+            int[] active = i < 3_000 ? new int[] {0, 1, 2, 3} : new int[] {0, 1, 2, 3, 4};
+            Context context = Context.of(Map.of("task", tasks[t]), Map.of());
+            int arm = model.choose(context, active, PolicyModel.NO_COSTS, rng).arm();
+            model.learn(arm, context, rng.nextDouble() < quality[arm][t] ? 1 : 0);
+            if (i >= 5_000 && t == 5) {
+                math++;
+                onNewcomer += arm == 4 ? 1 : 0;
+            }
+        }
+        return (double) onNewcomer / math;
+    }
+
+    /**
      * Three tasks × three languages; a generalist is right 75% of the time everywhere, a specialist 95% in four cells
      * (Chinese translation, English chat, English and German code) and 30% elsewhere. No sum of a task effect and a
      * language effect describes those cells, so main effects give Chinese translation to the generalist; the default

@@ -24,7 +24,8 @@ import java.util.List;
  * refit needs an inversion. The bias keeps {@code lambda}: how good a model is overall is not shrunk towards the
  * others, as a ridge regression's intercept usually is not. Refits run every 250 rewards at first, then every sixteenth
  * of the rewards so far. Variances are reported in reward units, {@code σ²·xᵀA⁻¹x}. With learned priors off, every
- * prior precision stays {@code lambda} and {@code σ²} is still learned.
+ * prior precision stays {@code lambda} and {@code σ²} is still learned. An arm that joins after the first refit (a
+ * model added later) holds {@code lambda} for a while before it takes the learned widths: see {@link #priorsOf}.
  *
  * <p><b>Moving priors without holding the policy.</b> Changing one dimension's prior costs {@code d(d+1)/2} per arm,
  * so a refit of a large policy (64 arms of 256 dimensions: about half a billion multiply-adds) is not done all at once
@@ -66,10 +67,18 @@ final class LinearArms implements ArmState {
     /** Multiply-adds a refit spends raising priors at once (about a millisecond), and an update on its arm's. */
     static final long REFIT_WORK = 1L << 21;
     static final long CATCH_UP_WORK = 1L << 18;
+    /**
+     * For how many of the policy's rewards from its own first one an arm that joined the learning late (see
+     * {@link #priorsOf}) keeps the wide prior.
+     */
+    static final int LATE_ARM_WIDE_REWARDS = 500;
+    private static final long NO_REWARD = -1;
     private static final int UNSEEN = -1;
 
     private final List<RidgeRegression> arms;
     private final List<Long> lastUpdate;
+    /** The policy's time at each arm's first reward ({@link #NO_REWARD} before it). */
+    private final List<Long> firstReward;
     private long time;
     private double lambda;
     private double drift;
@@ -84,12 +93,15 @@ final class LinearArms implements ArmState {
      */
     private int[] groupOf;
     private double[] priors;
+    /** {@code lambda} for every dimension of {@link #priors}: what a late arm holds for a while ({@link #priorsOf}). */
+    private double[] widePriors;
     private int dimensions;
 
-    private LinearArms(List<RidgeRegression> arms, List<Long> lastUpdate, long time, double lambda, double drift,
-            boolean learnPriors) {
+    private LinearArms(List<RidgeRegression> arms, List<Long> lastUpdate, List<Long> firstReward, long time,
+            double lambda, double drift, boolean learnPriors) {
         this.arms = arms;
         this.lastUpdate = lastUpdate;
+        this.firstReward = firstReward;
         this.time = time;
         this.lambda = lambda;
         this.drift = drift;
@@ -99,6 +111,7 @@ final class LinearArms implements ArmState {
         this.priors = new double[8];
         Arrays.fill(groupOf, UNSEEN);
         Arrays.fill(priors, lambda);
+        resetWidePriors();
     }
 
     /**
@@ -107,7 +120,8 @@ final class LinearArms implements ArmState {
      * @param learnPriors whether each group of features learns its prior width
      */
     static LinearArms create(int arms, double lambda, double drift, boolean learnPriors) {
-        LinearArms linear = new LinearArms(new ArrayList<>(), new ArrayList<>(), 0, lambda, drift, learnPriors);
+        LinearArms linear = new LinearArms(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0, lambda, drift,
+                learnPriors);
         for (int i = 0; i < arms; i++) {
             linear.addArm();
         }
@@ -128,7 +142,7 @@ final class LinearArms implements ArmState {
     private double scaledVariance(int arm, FeatureVector x) {
         RidgeRegression ridge = arms.get(arm);
         double walk = walk(arm);
-        return ridge.variance(x, priors, lambda) + (walk == 0 ? 0 : ridge.walkVariance(x, walk));
+        return ridge.variance(x, priorsOf(arm), lambda) + (walk == 0 ? 0 : ridge.walkVariance(x, walk));
     }
 
     /** The noise variance learned so far. */
@@ -136,14 +150,36 @@ final class LinearArms implements ArmState {
         return (squaredErrors + INITIAL_NOISE * INITIAL_NOISE_WEIGHT) / (errorWeights + INITIAL_NOISE_WEIGHT);
     }
 
+    /**
+     * The prior precisions arm {@code arm} is to hold. An arm that joined the learning late, with no reward before the
+     * priors were first fitted ({@value #FIRST_REFIT} rewards in; a model added to a policy that has learned), holds
+     * {@code lambda} until it has a reward and for {@value #LATE_ARM_WIDE_REWARDS} of the policy's rewards from then;
+     * every other arm, and that one after it, the learned widths. Those widths say how far the models seen so far
+     * differ; a model added later may differ more (the new best at math, by far), and under them its bound for a task
+     * could fall below the incumbent's as soon as its answers at other tasks had told its level, before it was ever
+     * tried there. Counted from its first reward, not from when it was added, so that every replica and every replay
+     * of the log, which learn the same rewards in the same order, hold the same priors.
+     */
+    private double[] priorsOf(int arm) {
+        long first = firstReward.get(arm);
+        boolean late = first == NO_REWARD ? time >= FIRST_REFIT
+                : first >= FIRST_REFIT && time - first < LATE_ARM_WIDE_REWARDS;
+        return late ? widePriors : priors;
+    }
+
+    private void resetWidePriors() {
+        widePriors = new double[priors.length];
+        Arrays.fill(widePriors, lambda);
+    }
+
     /** The prior precision (in units of the noise) an arm growing to dimension {@code j} takes. */
     double priorPrecision(int j) {
         return priors[j];
     }
 
-    /** The prior precision arm {@code arm} holds for dimension {@code j}: {@link #priorPrecision(int)} once caught up. */
+    /** The prior precision arm {@code arm} holds for dimension {@code j}: {@link #priorsOf} once caught up. */
     double priorPrecision(int arm, int j) {
-        return arms.get(arm).prior(j, priors[j]);
+        return arms.get(arm).prior(j, priorsOf(arm)[j]);
     }
 
     private double walk(int arm) {
@@ -154,20 +190,25 @@ final class LinearArms implements ArmState {
     public void addArm() {
         arms.add(new RidgeRegression());
         lastUpdate.add(time);
+        firstReward.add(NO_REWARD);
     }
 
     @Override
     public void learn(int arm, FeatureVector x, double reward) {
         see(x);
         RidgeRegression ridge = arms.get(arm);
-        ridge.movePriors(priors, Math.max(CATCH_UP_WORK, ridge.priorChangeCost()));
+        if (firstReward.get(arm) == NO_REWARD) {
+            firstReward.set(arm, time);
+        }
+        double[] armPriors = priorsOf(arm);
+        ridge.movePriors(armPriors, Math.max(CATCH_UP_WORK, ridge.priorChangeCost()));
         double walk = walk(arm);
         if (walk > 0) {
             ridge.addVariance(walk);
         }
         double error = reward - PRIOR_MEAN - ridge.mean(x);
         squaredErrors += error * error;
-        errorWeights += 1 + ridge.update(x, reward - PRIOR_MEAN, priors);
+        errorWeights += 1 + ridge.update(x, reward - PRIOR_MEAN, armPriors);
         lastUpdate.set(arm, time);
         time++;
         if (learnPriors && time >= nextRefit) {
@@ -186,6 +227,7 @@ final class LinearArms implements ArmState {
             priors = Arrays.copyOf(priors, capacity);
             Arrays.fill(groupOf, old, capacity, UNSEEN);
             Arrays.fill(priors, old, capacity, lambda);
+            resetWidePriors();
         }
         for (int k = 0; k < x.nonZeros(); k++) {
             groupOf[x.index(k)] = x.group(k);
@@ -209,7 +251,13 @@ final class LinearArms implements ArmState {
             if (groupOf[j] == UNSEEN) {
                 continue;
             }
-            for (RidgeRegression ridge : arms) {
+            // an arm with no reward yet tells nothing of how widely weights vary, and whether it is there at all
+            // depends on when this instance learned of it
+            for (int arm = 0; arm < arms.size(); arm++) {
+                if (firstReward.get(arm) == NO_REWARD) {
+                    continue;
+                }
+                RidgeRegression ridge = arms.get(arm);
                 double w = ridge.weight(j);
                 sum[groupOf[j]] += w * w + noise * ridge.weightVariance(j, priors, lambda);
                 count[groupOf[j]]++;
@@ -231,8 +279,8 @@ final class LinearArms implements ArmState {
     /** Brings the arms' priors to the targets as far as {@value #REFIT_WORK} multiply-adds go; the rest waits. */
     private void movePriorsAtOnce() {
         long spent = 0;
-        for (RidgeRegression ridge : arms) {
-            spent += ridge.movePriors(priors, REFIT_WORK - spent);
+        for (int arm = 0; arm < arms.size(); arm++) {
+            spent += arms.get(arm).movePriors(priorsOf(arm), REFIT_WORK - spent);
         }
     }
 
@@ -246,6 +294,7 @@ final class LinearArms implements ArmState {
         }
         lambda = newLambda;
         Arrays.fill(priors, newLambda);
+        resetWidePriors();
         movePriorsAtOnce();
         nextRefit = time + FIRST_REFIT;
     }
@@ -273,6 +322,7 @@ final class LinearArms implements ArmState {
         out.writeInt(arms.size());
         for (int i = 0; i < arms.size(); i++) {
             out.writeLong(lastUpdate.get(i));
+            out.writeLong(firstReward.get(i));
             arms.get(i).writeTo(out);
         }
     }
@@ -280,8 +330,8 @@ final class LinearArms implements ArmState {
     /** Restores the arms and brings them to the config's {@code lambda} if a snapshot was taken under another. */
     static LinearArms readFrom(DataInput in, double lambda, double drift, boolean learnPriors) throws IOException {
         long time = in.readLong();
-        LinearArms linear = new LinearArms(new ArrayList<>(), new ArrayList<>(), time, in.readDouble(), drift,
-                learnPriors);
+        LinearArms linear = new LinearArms(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), time,
+                in.readDouble(), drift, learnPriors);
         linear.squaredErrors = in.readDouble();
         linear.errorWeights = in.readDouble();
         linear.nextRefit = in.readLong();
@@ -294,9 +344,11 @@ final class LinearArms implements ArmState {
             linear.groupOf[j] = in.readInt();
             linear.priors[j] = in.readDouble();
         }
+        linear.resetWidePriors();
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             linear.lastUpdate.add(in.readLong());
+            linear.firstReward.add(in.readLong());
             linear.arms.add(RidgeRegression.readFrom(in));
         }
         linear.setLambda(lambda);

@@ -48,6 +48,63 @@ class LinearArmsTest {
     }
 
     @Test
+    void anArmThatJoinsAfterThePriorsWereFittedKeepsTheWidePriorForAWhileFromItsFirstReward() {
+        FeatureSpace space = new FeatureSpace(new Encoding(64, List.of()));
+        LinearArms arms = learn(true, space);
+        int math = space.names().indexOf("c:task=math");
+        double learned = arms.priorPrecision(math);
+        assertTrue(learned > 1, "the task's prior narrowed: " + learned);
+        assertEquals(learned, arms.priorPrecision(0, math), "an arm there from the start holds the learned width");
+        arms.addArm();
+        assertEquals(1, arms.priorPrecision(2, math), "untried, the newcomer holds lambda");
+        FeatureVector mathInGerman = space.encode(Context.of(Map.of("task", "math", "lang", "de"), Map.of()));
+        // its first reward, then the others' and its own
+        for (int i = 0; i < LinearArms.LATE_ARM_WIDE_REWARDS; i++) {
+            arms.learn((i + 2) % 3, mathInGerman, i % 2);
+            assertEquals(1, arms.priorPrecision(2, math), "after " + (i + 1) + " of the policy's rewards");
+        }
+        // 500 of the policy's rewards after its first one, its next update takes the learned width
+        arms.learn(2, mathInGerman, 1);
+        assertEquals(arms.priorPrecision(math), arms.priorPrecision(2, math));
+    }
+
+    /**
+     * Replicas learn of an arm at different moments (one where it was defined, another when its definition or its first
+     * reward reaches it), so an arm with no reward must not move the learned priors: it once did, through each refit
+     * between its definition and its first reward, and replicas ended up apart (by about 10⁻⁷ in ReplicasIT).
+     */
+    @Test
+    void anArmWithNoRewardYetDoesNotMoveThePriors() {
+        FeatureSpace space = new FeatureSpace(new Encoding(64, List.of()));
+        LinearArms definedEarly = LinearArms.create(3, 1, 0, true);
+        LinearArms addedAtItsFirstReward = LinearArms.create(2, 1, 0, true);
+        SplittableRandom rng = new SplittableRandom(11);
+        boolean added = false;
+        for (int i = 0; i < 3000; i++) {
+            int t = rng.nextInt(TASKS.length);
+            int l = rng.nextInt(LANGS.length);
+            int arm = i < 2000 ? rng.nextInt(2) : rng.nextInt(3);
+            double p = arm == 2 ? 0.9 : 0.5 + TASK_EFFECT[arm][t] + LANG_EFFECT[arm][l];
+            FeatureVector x = space.learn(Context.of(Map.of("task", TASKS[t], "lang", LANGS[l]), Map.of()));
+            double reward = rng.nextDouble() < p ? 1 : 0;
+            if (arm == 2 && !added) {
+                addedAtItsFirstReward.addArm();
+                added = true;
+            }
+            definedEarly.learn(arm, x, reward);
+            addedAtItsFirstReward.learn(arm, x, reward);
+        }
+        for (int j = 0; j < space.dimension(); j++) {
+            assertEquals(addedAtItsFirstReward.priorPrecision(j), definedEarly.priorPrecision(j), space.names().get(j));
+        }
+        FeatureVector probe = space.encode(Context.of(Map.of("task", "math", "lang", "de"), Map.of()));
+        for (int arm = 0; arm < 3; arm++) {
+            assertEquals(addedAtItsFirstReward.mean(arm, probe), definedEarly.mean(arm, probe), 1e-12);
+            assertEquals(addedAtItsFirstReward.variance(arm, probe), definedEarly.variance(arm, probe), 1e-12);
+        }
+    }
+
+    @Test
     void aWeightNeglectedForLongBecomesAtMostAsUncertainAsANewArms() {
         // drift 1: a weight's random walk adds its whole prior variance every 1,000 rewards
         FeatureSpace space = new FeatureSpace(new Encoding(64, List.of()));
