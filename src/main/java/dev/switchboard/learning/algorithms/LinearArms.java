@@ -140,9 +140,7 @@ final class LinearArms implements ArmState {
 
     /** {@code xᵀA⁻¹x} with the drift since the arm's last update: the variance in units of the noise's. */
     private double scaledVariance(int arm, FeatureVector x) {
-        RidgeRegression ridge = arms.get(arm);
-        double walk = walk(arm);
-        return ridge.variance(x, priorsOf(arm), lambda) + (walk == 0 ? 0 : ridge.walkVariance(x, walk));
+        return arms.get(arm).variance(x, priorsOf(arm), lambda, walk(arm));
     }
 
     /** The noise variance learned so far. */

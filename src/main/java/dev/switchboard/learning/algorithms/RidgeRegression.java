@@ -72,18 +72,6 @@ final class RidgeRegression {
         }
     }
 
-    /** What {@link #addVariance} would add to the variance of {@code x}'s estimate: {@code Σ x_j²} times weight j's. */
-    double walkVariance(FeatureVector x, double factor) {
-        double sum = 0;
-        for (int k = 0; k < x.nonZeros(); k++) {
-            int i = x.index(k);
-            if (i < dim) {
-                sum += x.value(k) * x.value(k) * walked(i, factor);
-            }
-        }
-        return sum;
-    }
-
     /** {@code factor/λ_i}, or less if that would take weight {@code i}'s variance above its prior's. */
     private double walked(int i, double factor) {
         // in prior variances, so that one division serves: what is left below the prior, and the walk's step
@@ -92,30 +80,31 @@ final class RidgeRegression {
     }
 
     /**
-     * {@code xᵀA⁻¹x}. A dimension this regression has not grown to yet counts at {@code x²/priors[j]}, a feature not
-     * in the space at all at {@code x²/unseenPrior}. Each pair of active dimensions is read once and counted twice,
-     * with the entries before it: where the indices ascend, as an encoded context's mostly do, those are in the row
-     * of the triangle that is being read, one after the other.
+     * {@code xᵀA⁻¹x}, with the variance that {@link #addVariance addVariance(walk)} would add first (0 for none). A
+     * dimension this regression has not grown to yet counts at {@code x²/priors[j]}, a feature not in the space at all
+     * at {@code x²/unseenPrior}. Each pair of active dimensions is read once and counted twice, with the entries
+     * before it: the indices ascend, so those lie in the row of the triangle being read, and the dimensions not grown
+     * to come last. (The walk added here and the ascending order without a test per pair made linucb's select in
+     * JMH's target cell about a fifth faster.)
      */
-    double variance(FeatureVector x, double[] priors, double unseenPrior) {
+    double variance(FeatureVector x, double[] priors, double unseenPrior, double walk) {
         double variance = x.unseenSquaredNorm() / unseenPrior;
         int n = x.nonZeros();
-        for (int k = 0; k < n; k++) {
+        int k = 0;
+        for (; k < n && x.index(k) < dim; k++) {
             int i = x.index(k);
-            double xi = x.value(k);
-            if (i >= dim) {
-                variance += xi * xi / priorOf(i, priors, unseenPrior);
-                continue;
-            }
             int row = rowStart(i);
             double offDiagonal = 0;
             for (int l = 0; l < k; l++) {
-                int j = x.index(l);
-                if (j < dim) {
-                    offDiagonal += inverse[j <= i ? row + j : rowStart(j) + i] * x.value(l);
-                }
+                offDiagonal += inverse[row + x.index(l)] * x.value(l);
             }
-            variance += xi * (xi * inverse[row + i] + 2 * offDiagonal);
+            double ownVariance = inverse[row + i] + (walk == 0 ? 0 : walked(i, walk));
+            double xi = x.value(k);
+            variance += xi * (xi * ownVariance + 2 * offDiagonal);
+        }
+        for (; k < n; k++) {
+            double xi = x.value(k);
+            variance += xi * xi / priorOf(x.index(k), priors, unseenPrior);
         }
         return Math.max(variance, 0);
     }

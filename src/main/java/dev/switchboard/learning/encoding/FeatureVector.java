@@ -9,6 +9,9 @@ package dev.switchboard.learning.encoding;
  * {@code xᵀA⁻¹x}. Keeping their squared norm lets the contextual learners account for them without growing the space
  * on a read.
  *
+ * <p>The active dimensions are held in ascending order of index, whatever order they were given in: a learner that
+ * reads a symmetric matrix at every pair of them then reads one triangle only, without a test per pair.
+ *
  * <p>Immutable; the arrays are owned by this object and never exposed.
  */
 public final class FeatureVector {
@@ -23,6 +26,25 @@ public final class FeatureVector {
         this.values = values;
         this.groups = groups;
         this.unseenSquaredNorm = unseenSquaredNorm;
+        sortByIndex();
+    }
+
+    /** Insertion sort of the entries by index: an encoded context's indices mostly ascend already. */
+    private void sortByIndex() {
+        for (int k = 1; k < indices.length; k++) {
+            int index = indices[k];
+            double value = values[k];
+            int group = groups[k];
+            int l = k - 1;
+            for (; l >= 0 && indices[l] > index; l--) {
+                indices[l + 1] = indices[l];
+                values[l + 1] = values[l];
+                groups[l + 1] = groups[l];
+            }
+            indices[l + 1] = index;
+            values[l + 1] = value;
+            groups[l + 1] = group;
+        }
     }
 
     /**
@@ -40,6 +62,7 @@ public final class FeatureVector {
         return indices.length;
     }
 
+    /** The k-th active dimension; {@code index(k) < index(k + 1)}. */
     public int index(int k) {
         return indices[k];
     }
@@ -58,11 +81,7 @@ public final class FeatureVector {
 
     /** One more than the largest active index: the dimension a model needs to hold this vector. */
     public int requiredDimension() {
-        int max = -1;
-        for (int index : indices) {
-            max = Math.max(max, index);
-        }
-        return max + 1;
+        return indices.length == 0 ? 0 : indices[indices.length - 1] + 1;
     }
 
     public double unseenSquaredNorm() {

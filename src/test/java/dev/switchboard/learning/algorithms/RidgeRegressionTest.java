@@ -43,7 +43,7 @@ class RidgeRegressionTest {
             }
             double reward = rng.nextDouble();
             FeatureVector x = FeatureVector.of(indices, values);
-            double before = ridge.variance(x, PRIORS, UNSEEN);
+            double before = ridge.variance(x, PRIORS, UNSEEN, 0);
             assertEquals(before, ridge.update(x, reward, PRIORS), 1e-9);
             RealVector dense = new ArrayRealVector(d);
             for (int k = 0; k < used; k++) {
@@ -59,19 +59,41 @@ class RidgeRegressionTest {
         RealVector p = new ArrayRealVector(probe);
         FeatureVector x = FeatureVector.of(all, probe);
         assertEquals(theta.dotProduct(p), ridge.mean(x), 1e-9);
-        assertEquals(p.dotProduct(inverse.operate(p)), ridge.variance(x, PRIORS, UNSEEN), 1e-9);
+        assertEquals(p.dotProduct(inverse.operate(p)), ridge.variance(x, PRIORS, UNSEEN, 0), 1e-9);
         // active dimensions in any order, one of them beyond every prior given (it counts at the unseen prior)
         double[] shuffled = {2, 0.5, -1, 0.3, 4};
         FeatureVector y = FeatureVector.of(new int[] {2, 4, 1, 0, 9}, shuffled);
         RealVector q = new ArrayRealVector(new double[] {0.3, -1, 2, 0, 0.5, 0});
-        assertEquals(q.dotProduct(inverse.operate(q)) + 16 / UNSEEN, ridge.variance(y, PRIORS, UNSEEN), 1e-9);
+        assertEquals(q.dotProduct(inverse.operate(q)) + 16 / UNSEEN, ridge.variance(y, PRIORS, UNSEEN, 0), 1e-9);
+    }
+
+    @Test
+    void aWalkGivenToVarianceCountsAsIfAddedFirstCappedAtEachPrior() throws IOException {
+        RidgeRegression walked = new RidgeRegression();
+        learnTheSame(new SplittableRandom(5), 200, PRIORS, PRIORS, walked);
+        FeatureVector probe = FeatureVector.of(new int[] {4, 0, 2, 1, 7}, new double[] {1, 0.5, -0.5, 2, 1});
+        for (double walk : new double[] {0.01, 0.3, 5}) {
+            RidgeRegression added = copy(walked);
+            added.addVariance(walk);
+            assertEquals(added.variance(probe, PRIORS, UNSEEN, 0), walked.variance(probe, PRIORS, UNSEEN, walk), 1e-12,
+                    "walk " + walk);
+        }
+        // a walk longer than any weight's way to its prior leaves each learned weight exactly as uncertain as its prior
+        FeatureVector one = FeatureVector.of(new int[] {3}, new double[] {1});
+        assertEquals(1 / PRIORS[3], walked.variance(one, PRIORS, UNSEEN, 1e6), 1e-12);
+    }
+
+    private static RidgeRegression copy(RidgeRegression ridge) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ridge.writeTo(new DataOutputStream(bytes));
+        return RidgeRegression.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     }
 
     @Test
     void dimensionsNotGrownToCountAsTheirPriorVariance() {
         RidgeRegression ridge = new RidgeRegression();
         FeatureVector x = FeatureVector.of(new int[] {1, 5}, new double[] {1, 3});
-        assertEquals(1 / PRIORS[1] + 9 / PRIORS[5], ridge.variance(x, PRIORS, UNSEEN), 1e-12);
+        assertEquals(1 / PRIORS[1] + 9 / PRIORS[5], ridge.variance(x, PRIORS, UNSEEN, 0), 1e-12);
         assertEquals(0, ridge.mean(x));
     }
 
@@ -101,7 +123,7 @@ class RidgeRegressionTest {
         FeatureVector probe = FeatureVector.of(new int[] {0, 1, 2, 3, 4}, new double[] {1, 0.5, -0.5, 2, 1});
         for (RidgeRegression ridge : new RidgeRegression[] {moved, movedWithinBudget}) {
             assertEquals(direct.mean(probe), ridge.mean(probe), 1e-9);
-            assertEquals(direct.variance(probe, changed, UNSEEN), ridge.variance(probe, changed, UNSEEN), 1e-9);
+            assertEquals(direct.variance(probe, changed, UNSEEN, 0), ridge.variance(probe, changed, UNSEEN, 0), 1e-9);
             for (int j = 0; j < 5; j++) {
                 assertEquals(direct.weightVariance(j, changed, UNSEEN), ridge.weightVariance(j, changed, UNSEEN),
                         1e-9);
@@ -136,7 +158,7 @@ class RidgeRegressionTest {
                 RidgeRegression.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         FeatureVector probe = FeatureVector.of(new int[] {3, 0, 4, 1}, new double[] {1, 0.5, -0.5, 2});
         assertEquals(ridge.mean(probe), read.mean(probe));
-        assertEquals(ridge.variance(probe, PRIORS, UNSEEN), read.variance(probe, PRIORS, UNSEEN));
+        assertEquals(ridge.variance(probe, PRIORS, UNSEEN, 0), read.variance(probe, PRIORS, UNSEEN, 0));
     }
 
     /** The same rewards into the first regressions under {@code priors} and into the last under {@code other}. */

@@ -63,6 +63,37 @@ class FeatureSpaceTest {
         assertEquals(groups(de), groups(restored), "a restored space numbers its groups as the one it was saved from");
     }
 
+    @Test
+    void aVectorHoldsItsDimensionsInAscendingOrderEachWithItsOwnValueAndGroup() {
+        FeatureSpace space = new FeatureSpace(new Encoding(64, NO_CROSSES));
+        space.learn(Context.of(Map.of("lang", "en", "task", "code"), Map.of()));
+        space.learn(Context.of(Map.of("lang", "en", "task", "math"), Map.of("tokens", 1.0)));
+        // lang=de is encoded before task=code but is given a dimension after it
+        FeatureVector x = space.learn(Context.of(Map.of("lang", "de", "task", "code"), Map.of("tokens", 0.5)));
+        List<String> names = space.names();
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int k = 0; k < x.nonZeros(); k++) {
+            if (k > 0) {
+                assertTrue(x.index(k - 1) < x.index(k), "index " + k + " ascends");
+            }
+            byName.put(names.get(x.index(k)), x.value(k));
+        }
+        assertEquals(Map.of("bias", 1.0, "c:lang=de", 1.0, "c:task=code", 1.0, "n:tokens", FeatureSpace.scale(0.5),
+                "b:tokens=e<0", 1.0), byName);
+        FeatureVector en = space.encode(Context.of(Map.of("lang", "en", "task", "code"), Map.of()));
+        int langOfEn = -1;
+        for (int k = 0; k < en.nonZeros(); k++) {
+            if (names.get(en.index(k)).equals("c:lang=en")) {
+                langOfEn = en.group(k);
+            }
+        }
+        for (int k = 0; k < x.nonZeros(); k++) {
+            if (names.get(x.index(k)).equals("c:lang=de")) {
+                assertEquals(langOfEn, x.group(k), "lang=de is in lang's group");
+            }
+        }
+    }
+
     /** The groups of a vector's dimensions, sorted. */
     private static List<Integer> groups(FeatureVector x) {
         List<Integer> groups = new ArrayList<>();
