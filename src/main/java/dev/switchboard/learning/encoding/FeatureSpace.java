@@ -118,6 +118,12 @@ public final class FeatureSpace {
 
     private FeatureVector encode(Context context, boolean assign) {
         VectorBuilder vector = new VectorBuilder(assign);
+        if (names.size() == RESERVED && encoding.capacity() == RESERVED) {
+            // room for no feature (a non-contextual learner's space, Encoding.NONE): each would only set the overflow
+            // bucket, so none is looked up
+            vector.overflow = context.size() > 0;
+            return vector.build();
+        }
         Map<String, String> levels = new HashMap<>(context.categorical());
         for (Map.Entry<String, String> e : context.categorical().entrySet()) {
             vector.indicator("c:" + e.getKey() + "=" + e.getValue(), 1);

@@ -70,16 +70,12 @@ class FeatureSpaceTest {
         space.learn(Context.of(Map.of("lang", "en", "task", "math"), Map.of("tokens", 1.0)));
         // lang=de is encoded before task=code but is given a dimension after it
         FeatureVector x = space.learn(Context.of(Map.of("lang", "de", "task", "code"), Map.of("tokens", 0.5)));
-        List<String> names = space.names();
-        Map<String, Double> byName = new LinkedHashMap<>();
-        for (int k = 0; k < x.nonZeros(); k++) {
-            if (k > 0) {
-                assertTrue(x.index(k - 1) < x.index(k), "index " + k + " ascends");
-            }
-            byName.put(names.get(x.index(k)), x.value(k));
+        for (int k = 1; k < x.nonZeros(); k++) {
+            assertTrue(x.index(k - 1) < x.index(k), "index " + k + " ascends");
         }
         assertEquals(Map.of("bias", 1.0, "c:lang=de", 1.0, "c:task=code", 1.0, "n:tokens", FeatureSpace.scale(0.5),
-                "b:tokens=e<0", 1.0), byName);
+                "b:tokens=e<0", 1.0), byName(space, x));
+        List<String> names = space.names();
         FeatureVector en = space.encode(Context.of(Map.of("lang", "en", "task", "code"), Map.of()));
         int langOfEn = -1;
         for (int k = 0; k < en.nonZeros(); k++) {
@@ -92,6 +88,27 @@ class FeatureSpaceTest {
                 assertEquals(langOfEn, x.group(k), "lang=de is in lang's group");
             }
         }
+    }
+
+    @Test
+    void aSpaceWithRoomForNoFeatureHoldsEveryContextInTheOverflowBucket() {
+        FeatureSpace space = new FeatureSpace(Encoding.NONE);
+        Map<String, Double> full = Map.of("bias", 1.0, "overflow", 1.0);
+        assertEquals(full, byName(space, space.learn(Context.of(Map.of("task", "code"), Map.of("tokens", 812.0),
+                TextSummary.of("def f(x): return x")))));
+        assertEquals(full, byName(space, space.encode(Context.of(Map.of(), Map.of("urgent", 0.0)))));
+        assertEquals(full, byName(space, space.encode(Context.of(Map.of("lang", "de"), Map.of()))));
+        assertEquals(Map.of("bias", 1.0), byName(space, space.learn(Context.empty())));
+        assertEquals(List.of("bias", "overflow"), space.names(), "learning gave no feature a dimension");
+    }
+
+    /** Each active dimension's name with its value. */
+    private static Map<String, Double> byName(FeatureSpace space, FeatureVector x) {
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int k = 0; k < x.nonZeros(); k++) {
+            byName.put(space.names().get(x.index(k)), x.value(k));
+        }
+        return byName;
     }
 
     /** The groups of a vector's dimensions, sorted. */
