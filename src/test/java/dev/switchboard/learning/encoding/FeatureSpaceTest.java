@@ -75,19 +75,19 @@ class FeatureSpaceTest {
         }
         assertEquals(Map.of("bias", 1.0, "c:lang=de", 1.0, "c:task=code", 1.0, "n:tokens", FeatureSpace.scale(0.5),
                 "b:tokens=e<0", 1.0), byName(space, x));
-        List<String> names = space.names();
         FeatureVector en = space.encode(Context.of(Map.of("lang", "en", "task", "code"), Map.of()));
-        int langOfEn = -1;
-        for (int k = 0; k < en.nonZeros(); k++) {
-            if (names.get(en.index(k)).equals("c:lang=en")) {
-                langOfEn = en.group(k);
-            }
-        }
+        assertEquals(groupOf(space, en, "c:lang=en"), groupOf(space, x, "c:lang=de"), "lang=de is in lang's group");
+    }
+
+    /** The group of the active dimension named {@code name}. */
+    private static int groupOf(FeatureSpace space, FeatureVector x, String name) {
+        int dimension = space.names().indexOf(name);
         for (int k = 0; k < x.nonZeros(); k++) {
-            if (names.get(x.index(k)).equals("c:lang=de")) {
-                assertEquals(langOfEn, x.group(k), "lang=de is in lang's group");
+            if (x.index(k) == dimension) {
+                return x.group(k);
             }
         }
+        throw new AssertionError(name + " is not active");
     }
 
     @Test
@@ -104,9 +104,10 @@ class FeatureSpaceTest {
 
     /** Each active dimension's name with its value. */
     private static Map<String, Double> byName(FeatureSpace space, FeatureVector x) {
+        List<String> names = space.names();
         Map<String, Double> byName = new LinkedHashMap<>();
         for (int k = 0; k < x.nonZeros(); k++) {
-            byName.put(space.names().get(x.index(k)), x.value(k));
+            byName.put(names.get(x.index(k)), x.value(k));
         }
         return byName;
     }
